@@ -1,0 +1,66 @@
+//! artdiff: compare two or more articles and find which passages are shared (near-verbatim),
+//! paraphrased (same statement, other words) or unique.
+//!
+//! The library holds the whole engine and the report model; it has no terminal code. The data
+//! flows one way:
+//!
+//! ```text
+//! ingest::load(source)      -> ingest::Loaded   decode, detect format, extract text
+//! segment::split(&text)     -> Vec<Segment>     sentence spans, paragraphs, boilerplate
+//! align::compare(articles)  -> model::Comparison
+//! report::write(&comparison, format, out)
+//! ```
+//!
+//! [`analyse`] runs the whole pipeline on loaded texts.
+
+pub mod align;
+pub mod demo;
+pub mod ingest;
+pub mod model;
+pub mod report;
+pub mod safe_text;
+pub mod segment;
+
+pub use align::Settings;
+pub use model::Comparison;
+
+/// Segments every loaded text and compares them.
+///
+/// ```
+/// use artdiff::{analyse, ingest::Loaded, Settings};
+/// let a = Loaded::from_text("a.txt", "Rescuers reached the village on Tuesday.");
+/// let b = Loaded::from_text("b.txt", "Rescuers reached the village on Tuesday.");
+/// let comparison = analyse(vec![a, b], &Settings::default());
+/// assert_eq!(comparison.articles.len(), 2);
+/// ```
+pub fn analyse(loaded: Vec<ingest::Loaded>, settings: &Settings) -> Comparison {
+    let articles = loaded
+        .into_iter()
+        .map(|l| {
+            let passages = segment::split(&l.text)
+                .into_iter()
+                .map(|s| model::Passage {
+                    text: l.text[s.start..s.end].to_string(),
+                    start: s.start,
+                    end: s.end,
+                    class: if s.boilerplate {
+                        model::Class::Boilerplate
+                    } else {
+                        model::Class::Unique
+                    },
+                    matches: Vec::new(),
+                    paragraph: s.paragraph,
+                })
+                .collect();
+            model::Article {
+                path: l.path,
+                title: l.title,
+                format: l.format,
+                text: l.text,
+                warnings: l.warnings,
+                passages,
+            }
+        })
+        .collect();
+    align::compare(articles, settings)
+}
