@@ -1,1 +1,334 @@
-fn main() {}
+//! The `artdiff` command: parse arguments, load the articles, compare them, then open the TUI
+//! or write a report. Every failure becomes one line on stderr and a named exit code.
+
+mod tui;
+
+use artdiff::ingest::{self, LoadOptions, Source};
+use artdiff::model::Thresholds;
+use artdiff::report::{self, ReportFormat};
+use artdiff::{Comparison, Settings};
+use clap::{Parser, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes: 0 success, 1 a runtime error (a file, an export), 2 a usage error.
+mod exit {
+    pub const RUNTIME: u8 = 1;
+    pub const USAGE: u8 = 2;
+}
+
+/// Compare two or more articles side by side: which passages are shared (near-verbatim),
+/// paraphrased (same statement, other words) or unique.
+#[derive(Debug, Parser)]
+#[command(name = "artdiff", version, about, long_about = None)]
+#[command(after_help = "With no ARTICLE, opens the bundled demo articles.\n\
+Examples:\n  artdiff wire.txt post.html tribune.md\n  \
+artdiff --export report.html a.txt b.txt\n  curl -s URL | artdiff - local.txt")]
+struct Cli {
+    /// Articles to compare (.txt, .md, .html; `-` reads one from stdin). At least two.
+    #[arg(value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+
+    /// Write a report to FILE instead of opening the TUI (`-` for stdout).
+    #[arg(short, long, value_name = "FILE")]
+    export: Option<PathBuf>,
+
+    /// Report format (default: from the export file's extension, JSON for stdout).
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+
+    /// When to use colour; NO_COLOR in the environment means never unless `always`.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    color: ColorArg,
+
+    /// Largest article accepted, in bytes or with a unit (50MB, 512K, 1G).
+    #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = parse_size)]
+    max_size: u64,
+
+    /// Verbatim score (0-1) from which a link counts as shared.
+    #[arg(long, value_name = "SCORE", value_parser = parse_unit_interval)]
+    min_shared: Option<f64>,
+
+    /// Paraphrase score (0-1) from which a link counts as paraphrased.
+    #[arg(long, value_name = "SCORE", value_parser = parse_unit_interval)]
+    min_paraphrase: Option<f64>,
+
+    /// Time key presses and frames of the TUI on these articles, without a terminal.
+    #[arg(long, hide = true)]
+    bench_tui: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Json,
+    #[value(alias = "markdown")]
+    Md,
+    #[value(alias = "htm")]
+    Html,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Json => ReportFormat::Json,
+            FormatArg::Md => ReportFormat::Markdown,
+            FormatArg::Html => ReportFormat::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A failure with the exit code it maps to; displayed as one line.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            code: exit::USAGE,
+            message: message.into(),
+        }
+    }
+    fn runtime(message: impl ToString) -> Self {
+        Failure {
+            code: exit::RUNTIME,
+            message: message.to_string(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("artdiff: error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let settings = settings_from(&cli);
+    let sources = sources_from(&cli.articles)?;
+    let export = cli
+        .export
+        .as_deref()
+        .map(|path| export_target(path, cli.format, &cli.articles))
+        .transpose()?;
+    if export.is_none() && !cli.bench_tui && !std::io::stdout().is_terminal() {
+        return Err(Failure::usage(
+            "standard output is not a terminal: use --export FILE (or --export -) for a report",
+        ));
+    }
+
+    let options = LoadOptions {
+        max_size: cli.max_size,
+    };
+    let mut loaded = Vec::with_capacity(sources.len());
+    for source in &sources {
+        let article = ingest::load(source, &options).map_err(Failure::runtime)?;
+        if export.is_some() {
+            for warning in &article.warnings {
+                eprintln!("artdiff: warning: {}: {warning}", article.path);
+            }
+        }
+        loaded.push(article);
+    }
+    let comparison = artdiff::analyse(loaded, &settings);
+
+    if cli.bench_tui {
+        println!("{}", tui::bench(comparison, settings));
+        return Ok(());
+    }
+    match export {
+        Some((target, format)) => write_report(&comparison, format, target.as_deref()),
+        None => {
+            let color = use_color(cli.color);
+            tui::run(comparison, settings, tui::Options { color }).map_err(Failure::runtime)
+        }
+    }
+}
+
+fn settings_from(cli: &Cli) -> Settings {
+    let defaults = Settings::default();
+    Settings {
+        thresholds: Thresholds {
+            min_shared: cli.min_shared.unwrap_or(defaults.thresholds.min_shared),
+            min_paraphrase: cli
+                .min_paraphrase
+                .unwrap_or(defaults.thresholds.min_paraphrase),
+        },
+        ..defaults
+    }
+}
+
+/// The articles to load: the demo when none are given, else the paths (at least two).
+fn sources_from(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
+    if paths.is_empty() {
+        return Ok(artdiff::demo::sources());
+    }
+    if paths.len() < 2 {
+        return Err(Failure::usage(format!(
+            "{}: need at least two articles to compare (or none for the demo)",
+            paths[0].display()
+        )));
+    }
+    if paths.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err(Failure::usage("-: standard input can be named only once"));
+    }
+    Ok(paths
+        .iter()
+        .map(|p| {
+            if is_stdin(p) {
+                Source::Stdin
+            } else {
+                Source::Path(p.clone())
+            }
+        })
+        .collect())
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Where the report goes (`None` = stdout) and in which format; checked before any work so a
+/// bad export path fails fast.
+fn export_target(
+    path: &Path,
+    format: Option<FormatArg>,
+    inputs: &[PathBuf],
+) -> Result<(Option<PathBuf>, ReportFormat), Failure> {
+    if is_stdin(path) {
+        return Ok((None, format.map_or(ReportFormat::Json, Into::into)));
+    }
+    let shown = path.display();
+    let format = match format {
+        Some(f) => f.into(),
+        None => ReportFormat::from_path(path).ok_or_else(|| {
+            Failure::usage(format!(
+                "{shown}: cannot tell the report format from the extension; use .json, .md or .html, or --format"
+            ))
+        })?,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure::runtime(format!(
+            "{shown}: cannot export: directory {} does not exist",
+            dir.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Failure::runtime(format!(
+            "{shown}: cannot export: is a directory"
+        )));
+    }
+    if let Ok(target) = path.canonicalize() {
+        let is_input = inputs
+            .iter()
+            .filter(|p| !is_stdin(p))
+            .any(|p| p.canonicalize().is_ok_and(|p| p == target));
+        if is_input {
+            return Err(Failure::usage(format!(
+                "{shown}: refusing to export over one of the articles being compared"
+            )));
+        }
+    }
+    Ok((Some(path.to_path_buf()), format))
+}
+
+fn write_report(
+    comparison: &Comparison,
+    format: ReportFormat,
+    target: Option<&Path>,
+) -> Result<(), Failure> {
+    match target {
+        Some(path) => report::export(comparison, format, path).map_err(Failure::runtime),
+        None => {
+            // Render fully before writing so a failure never leaves half a report on stdout.
+            let mut buffer = Vec::new();
+            report::write(comparison, format, &mut buffer).map_err(Failure::runtime)?;
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&buffer).and_then(|()| stdout.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`artdiff ... | head`) is the reader's choice, not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Failure::runtime(format!("-: {e}"))),
+            }
+        }
+    }
+}
+
+fn use_color(when: ColorArg) -> bool {
+    match when {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (try 50MB, 512K or 1000000)"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("`{text}`: unknown unit (use K, MB or G)")),
+    };
+    Ok((number * factor as f64) as u64)
+}
+
+fn parse_unit_interval(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{text}` is not a score between 0 and 1")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_with_units() {
+        assert_eq!(parse_size("50MB"), Ok(50 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+    }
+
+    #[test]
+    fn scores_must_lie_between_zero_and_one() {
+        assert_eq!(parse_unit_interval("0.5"), Ok(0.5));
+        assert!(parse_unit_interval("1.5").is_err());
+        assert!(parse_unit_interval("x").is_err());
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
