@@ -138,14 +138,14 @@ pub struct Article {
     /// The format it was read as.
     #[serde(default)]
     pub format: Format,
-    /// The text as loaded; passage offsets index into it.
-    #[serde(default)]
-    pub text: String,
     /// Non-fatal notes from loading (encoding guessed, escape sequences removed, empty...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
     /// The passages (sentences), in text order.
     pub passages: Vec<Passage>,
+    /// The text as loaded; passage offsets index into it.
+    #[serde(default)]
+    pub text: String,
 }
 
 /// A passage: one sentence (or headline, bullet, boilerplate line) of an article.
@@ -276,10 +276,15 @@ impl ConflictKind {
 /// A scored pair of passages, kept whatever its score so that thresholds can change later.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
-    /// (article, passage) of one side; always the smaller article index.
+    /// (article, first passage) of one side; always the smaller article index.
     pub a: (usize, usize),
-    /// (article, passage) of the other side.
+    /// (article, first passage) of the other side.
     pub b: (usize, usize),
+    /// How many neighbouring passages the `a` side covers: 1, or 2 when the other article
+    /// says in one sentence what this one splits in two.
+    pub a_len: usize,
+    /// How many neighbouring passages the `b` side covers.
+    pub b_len: usize,
     /// Word-level alignment score in `[0, 1]`.
     pub verbatim: f64,
     /// Paraphrase score in `[0, 1]`.

@@ -1,0 +1,530 @@
+//! Passages prepared for comparison, and the scores of a pair of them.
+//!
+//! Two scores come out of a pair:
+//! - **verbatim**: how much of the wording is the same, in order (word-level alignment with
+//!   `similar`, and word-bigram agreement so that a moved clause still counts);
+//! - **paraphrase**: the probability that the two say the same thing, from a logistic model over
+//!   lexical features (content-word and n-gram overlap, alignment, length balance, disagreeing
+//!   numbers, names and negation). Its weights live in [`WEIGHTS`] and were fitted offline on the
+//!   MRPC training split (`tests/calibrate.rs` refits and prints them).
+
+use super::tokens::{is_negation, Token};
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+use std::collections::HashMap;
+
+/// Interns normalised words and stems as small integers, so comparing is cheap.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    /// The id of `word`, assigning the next one when new.
+    pub fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+}
+
+/// A passage ready for scoring.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// Its words.
+    pub tokens: Vec<Token>,
+    /// Interned normalised form of every word, in order (for alignment and n-grams).
+    pub words: Vec<u32>,
+    /// Interned stems of the content words, sorted and deduplicated.
+    pub content: Vec<u32>,
+    /// Per word, its interned stem when it is a content word.
+    pub token_stems: Vec<Option<u32>>,
+    /// Numeric values mentioned.
+    pub numbers: Vec<f64>,
+    /// Interned normalised names (capitalised words not opening a sentence).
+    pub names: Vec<u32>,
+    /// How many negations it has.
+    pub negations: usize,
+    /// Hashes of the character trigrams of its normalised words, sorted and deduplicated.
+    pub char_grams: Vec<u64>,
+}
+
+impl Prepared {
+    /// Prepares `tokens`, interning their forms.
+    pub fn new(tokens: Vec<Token>, interner: &mut Interner) -> Prepared {
+        let words = tokens.iter().map(|t| interner.id(&t.norm)).collect();
+        let token_stems: Vec<Option<u32>> = tokens
+            .iter()
+            .map(|t| (!t.stop).then(|| interner.id(&format!("\u{1}{}", t.stem))))
+            .collect();
+        let mut content: Vec<u32> = token_stems.iter().flatten().copied().collect();
+        content.sort_unstable();
+        content.dedup();
+        let numbers = tokens.iter().filter_map(|t| t.number).collect();
+        let mut names: Vec<u32> = tokens
+            .iter()
+            .filter(|t| t.name)
+            .map(|t| interner.id(&t.norm))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let negations = tokens.iter().filter(|t| is_negation(&t.norm)).count();
+        let char_grams = char_grams(&tokens);
+        Prepared {
+            tokens,
+            words,
+            content,
+            token_stems,
+            numbers,
+            names,
+            negations,
+            char_grams,
+        }
+    }
+
+    /// Two neighbouring passages read as one (a sentence the other article splits in two).
+    pub fn merged(first: &Prepared, second: &Prepared, offset: usize) -> Prepared {
+        let shifted = second.tokens.iter().map(|t| Token {
+            start: t.start + offset,
+            end: t.end + offset,
+            ..t.clone()
+        });
+        let mut content = [first.content.as_slice(), second.content.as_slice()].concat();
+        content.sort_unstable();
+        content.dedup();
+        let mut names = [first.names.as_slice(), second.names.as_slice()].concat();
+        names.sort_unstable();
+        names.dedup();
+        Prepared {
+            tokens: first.tokens.iter().cloned().chain(shifted).collect(),
+            words: [first.words.as_slice(), second.words.as_slice()].concat(),
+            content,
+            token_stems: [first.token_stems.as_slice(), second.token_stems.as_slice()].concat(),
+            numbers: [first.numbers.as_slice(), second.numbers.as_slice()].concat(),
+            names,
+            negations: first.negations + second.negations,
+            char_grams: {
+                let mut grams =
+                    [first.char_grams.as_slice(), second.char_grams.as_slice()].concat();
+                grams.sort_unstable();
+                grams.dedup();
+                grams
+            },
+        }
+    }
+}
+
+/// Character trigrams of the normalised words joined by spaces, hashed.
+fn char_grams(tokens: &[Token]) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let joined: Vec<char> = tokens
+        .iter()
+        .flat_map(|t| t.norm.chars().chain(std::iter::once(' ')))
+        .collect();
+    let mut grams: Vec<u64> = joined
+        .windows(3)
+        .map(|w| {
+            // A fixed hasher keeps results identical from run to run.
+            let mut h = std::hash::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// Inverse document frequency of interned content stems over all passages compared.
+#[derive(Debug, Default, Clone)]
+pub struct Idf {
+    /// Passages counted.
+    pub documents: usize,
+    /// Passages containing each stem.
+    pub frequency: HashMap<u32, u32>,
+}
+
+impl Idf {
+    /// Counts every passage's content stems.
+    pub fn new<'a>(passages: impl IntoIterator<Item = &'a Prepared>) -> Idf {
+        let mut idf = Idf::default();
+        for p in passages {
+            idf.documents += 1;
+            for &t in &p.content {
+                *idf.frequency.entry(t).or_insert(0) += 1;
+            }
+        }
+        idf
+    }
+
+    /// `ln(1 + N / df)`: high for rare stems, near `ln 2` for a stem in every passage.
+    pub fn weight(&self, stem: u32) -> f64 {
+        let df = self.frequency.get(&stem).copied().unwrap_or(1).max(1) as f64;
+        (1.0 + self.documents.max(1) as f64 / df).ln()
+    }
+}
+
+/// Names of the features, in the order of [`Features::values`] and [`WEIGHTS`].
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "content_precision_min",
+    "content_precision_max",
+    "idf_jaccard",
+    "word_precision_min",
+    "word_precision_max",
+    "bigram_precision_min",
+    "bigram_precision_max",
+    "trigram_precision_min",
+    "trigram_precision_max",
+    "fourgram_precision_min",
+    "fourgram_precision_max",
+    "char_trigram_precision_min",
+    "char_trigram_precision_max",
+    "alignment_ratio",
+    "length_ratio",
+    "numbers_disagree",
+    "numbers_agree",
+    "numbers_unmatched",
+    "names_disagree",
+    "names_unmatched",
+    "negation_disagrees",
+    "log_length",
+];
+
+/// How many features the model has.
+pub const FEATURES: usize = 22;
+
+/// The lexical features of a pair, each in a small range around `[0, 1]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features {
+    /// Values in the order of [`FEATURE_NAMES`].
+    pub values: [f64; FEATURES],
+    /// The word-level alignment of the pair (on normalised words).
+    pub ops: Vec<DiffOp>,
+    /// Share of words in the longest common subsequence: `2·common / (len a + len b)`.
+    pub alignment: f64,
+    /// Dice agreement of word bigrams.
+    pub bigram_dice: f64,
+}
+
+/// Weights of the paraphrase model: intercept first, then one per feature in
+/// [`FEATURE_NAMES`] order. Fitted on MRPC train (`cargo test --release --test calibrate --
+/// --ignored --nocapture`).
+pub const WEIGHTS: [f64; FEATURES + 1] = [
+    -4.8658, -0.4251, 0.0332, 2.3365, 2.936, 0.7846, 0.77, -1.6623, 0.5557, -1.8579, 0.5006,
+    -1.614, 2.7594, 0.7659, 3.2318, 1.1539, 0.1943, 0.0333, -1.034, 0.2102, -0.0233, -1.2047,
+    -1.3031,
+];
+
+/// Computes the features of (a, b).
+pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> Features {
+    let (inter, _) = sorted_overlap(&a.content, &b.content);
+    let pa = ratio(inter, a.content.len());
+    let pb = ratio(inter, b.content.len());
+    let idf_jaccard = weighted_jaccard(&a.content, &b.content, idf);
+    let (w1a, w1b, _) = ngram_precisions(&a.words, &b.words, 1);
+    let (b2a, b2b, bigram_dice) = ngram_precisions(&a.words, &b.words, 2);
+    let (t3a, t3b, _) = ngram_precisions(&a.words, &b.words, 3);
+    let (f4a, f4b, _) = ngram_precisions(&a.words, &b.words, 4);
+    let (char_common, _) = sorted_overlap(&a.char_grams, &b.char_grams);
+    let (c3a, c3b) = (
+        ratio(char_common, a.char_grams.len()),
+        ratio(char_common, b.char_grams.len()),
+    );
+    let ops = capture_diff_slices(Algorithm::Myers, &a.words, &b.words);
+    let common: usize = ops
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let total = a.words.len() + b.words.len();
+    let alignment = if total == 0 {
+        0.0
+    } else {
+        2.0 * common as f64 / total as f64
+    };
+    let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
+    let length_ratio = if la.max(lb) == 0.0 {
+        0.0
+    } else {
+        la.min(lb) / la.max(lb)
+    };
+    let (numbers_disagree, numbers_agree, numbers_unmatched) =
+        number_agreement(&a.numbers, &b.numbers);
+    let (name_common, name_union) = sorted_overlap(&a.names, &b.names);
+    let names_disagree = if name_union == 0 {
+        0.0
+    } else {
+        1.0 - name_common as f64 / name_union as f64
+    };
+    let names_unmatched = ((name_union - name_common) as f64).min(4.0) / 4.0;
+    let negation_disagrees = f64::from(u8::from(a.negations % 2 != b.negations % 2));
+    let log_length = (la.min(lb) + 1.0).ln() / 4.0;
+    Features {
+        values: [
+            pa.min(pb),
+            pa.max(pb),
+            idf_jaccard,
+            w1a.min(w1b),
+            w1a.max(w1b),
+            b2a.min(b2b),
+            b2a.max(b2b),
+            t3a.min(t3b),
+            t3a.max(t3b),
+            f4a.min(f4b),
+            f4a.max(f4b),
+            c3a.min(c3b),
+            c3a.max(c3b),
+            alignment,
+            length_ratio,
+            numbers_disagree,
+            numbers_agree,
+            numbers_unmatched,
+            names_disagree,
+            names_unmatched,
+            negation_disagrees,
+            log_length,
+        ],
+        ops,
+        alignment,
+        bigram_dice,
+    }
+}
+
+impl Features {
+    /// Verbatim score: the wording in common, in order or in moved clauses.
+    pub fn verbatim(&self) -> f64 {
+        self.alignment.max(self.bigram_dice)
+    }
+
+    /// Paraphrase probability under [`WEIGHTS`].
+    pub fn paraphrase(&self) -> f64 {
+        probability(&self.values, &WEIGHTS)
+    }
+}
+
+/// The logistic model: `σ(w₀ + Σ wᵢ·xᵢ)`.
+pub fn probability(values: &[f64], weights: &[f64]) -> f64 {
+    let z = weights[0]
+        + values
+            .iter()
+            .zip(&weights[1..])
+            .map(|(x, w)| x * w)
+            .sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// (intersection, union) sizes of two sorted, deduplicated lists.
+fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> (usize, usize) {
+    let (mut i, mut j, mut inter) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (inter, a.len() + b.len() - inter)
+}
+
+fn weighted_jaccard(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
+    let (mut i, mut j) = (0, 0);
+    let (mut inter, mut union) = (0.0, 0.0);
+    while i < a.len() || j < b.len() {
+        let (x, y) = (a.get(i), b.get(j));
+        match (x, y) {
+            (Some(x), Some(y)) if x == y => {
+                let w = idf.weight(*x);
+                inter += w;
+                union += w;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                union += idf.weight(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                union += idf.weight(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                union += idf.weight(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    if union == 0.0 {
+        0.0
+    } else {
+        inter / union
+    }
+}
+
+/// Share of a's n-grams found in b, of b's in a, and their Dice agreement (multisets).
+fn ngram_precisions(a: &[u32], b: &[u32], n: usize) -> (f64, f64, f64) {
+    if a.len() < n || b.len() < n {
+        // Too short for n-grams: fall back to whole-sequence equality.
+        let same = f64::from(u8::from(!a.is_empty() && a == b));
+        return (same, same, same);
+    }
+    let mut counts: HashMap<&[u32], i32> = HashMap::new();
+    for g in b.windows(n) {
+        *counts.entry(g).or_insert(0) += 1;
+    }
+    let mut common = 0;
+    for g in a.windows(n) {
+        if let Some(c) = counts.get_mut(g) {
+            if *c > 0 {
+                *c -= 1;
+                common += 1;
+            }
+        }
+    }
+    let (na, nb) = (a.len() + 1 - n, b.len() + 1 - n);
+    (
+        common as f64 / na as f64,
+        common as f64 / nb as f64,
+        2.0 * common as f64 / (na + nb) as f64,
+    )
+}
+
+/// (disagree, agree, unmatched): whether numbers on one side are missing on the other while
+/// both sides give numbers, the share of numbers they have in common, and how many have no
+/// counterpart (scaled to `[0, 1]`).
+fn number_agreement(a: &[f64], b: &[f64]) -> (f64, f64, f64) {
+    if a.is_empty() && b.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let found = |x: &f64, ys: &[f64]| ys.iter().any(|y| (x - y).abs() < 1e-9);
+    let only_a = a.iter().filter(|x| !found(x, b)).count();
+    let only_b = b.iter().filter(|y| !found(y, a)).count();
+    let common = a.iter().filter(|x| found(x, b)).count();
+    let disagree = f64::from(u8::from(only_a > 0 && only_b > 0));
+    let unmatched = ((only_a + only_b) as f64).min(4.0) / 4.0;
+    (disagree, ratio(common, a.len().max(b.len())), unmatched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::Tokenizer;
+    use super::*;
+
+    fn prepare(texts: &[&str]) -> (Vec<Prepared>, Idf) {
+        let tokenizer = Tokenizer::new("english").unwrap();
+        let mut interner = Interner::default();
+        let prepared: Vec<Prepared> = texts
+            .iter()
+            .map(|t| Prepared::new(tokenizer.tokens(t), &mut interner))
+            .collect();
+        let idf = Idf::new(&prepared);
+        (prepared, idf)
+    }
+
+    #[test]
+    fn identical_sentences_are_fully_verbatim() {
+        let (p, idf) = prepare(&["The bridge fell at dawn.", "The bridge fell at dawn."]);
+        let f = features(&p[0], &p[1], &idf);
+        assert_eq!(f.verbatim(), 1.0);
+        assert_eq!(f.values[0], 1.0);
+    }
+
+    #[test]
+    fn quote_marks_and_case_do_not_count_as_differences() {
+        let (p, idf) = prepare(&[
+            "“We have not given up hope,” Dahl said.",
+            "\"we have NOT given up hope\", Dahl said",
+        ]);
+        assert_eq!(features(&p[0], &p[1], &idf).verbatim(), 1.0);
+    }
+
+    #[test]
+    fn a_moved_clause_stays_verbatim_through_bigrams() {
+        let (p, idf) = prepare(&[
+            "On Tuesday evening two people were still missing in the strait.",
+            "Two people were still missing in the strait on Tuesday evening.",
+        ]);
+        let f = features(&p[0], &p[1], &idf);
+        assert!(f.alignment < 0.85, "alignment {}", f.alignment);
+        assert!(f.verbatim() >= 0.8, "verbatim {}", f.verbatim());
+    }
+
+    #[test]
+    fn unrelated_sentences_score_low() {
+        let (p, idf) = prepare(&[
+            "The central span gave way as commuters crossed to the mainland.",
+            "Shares in the shipping company fell sharply in Oslo trading.",
+        ]);
+        let f = features(&p[0], &p[1], &idf);
+        assert!(f.verbatim() < 0.3);
+        assert!(f.paraphrase() < 0.3, "paraphrase {}", f.paraphrase());
+    }
+
+    #[test]
+    fn numbers_and_names_disagreement_is_measured() {
+        let (p, idf) = prepare(&[
+            "At least 14 people were injured, Halvorsen said.",
+            "At least 41 people were injured, Halvorson said.",
+        ]);
+        let f = features(&p[0], &p[1], &idf);
+        let value = |name: &str| f.values[FEATURE_NAMES.iter().position(|n| *n == name).unwrap()];
+        assert_eq!(value("numbers_disagree"), 1.0);
+        assert_eq!(value("numbers_agree"), 0.0);
+        assert_eq!(value("names_disagree"), 1.0);
+        assert_eq!(value("names_unmatched"), 0.5);
+    }
+
+    #[test]
+    fn merged_neighbours_cover_a_split_sentence() {
+        let (p, idf) = prepare(&[
+            "The storm brought waves of 3.5 metres, but police said it was too early to blame it.",
+            "The storm brought waves of 3.5 metres.",
+            "Police said it was too early to blame it.",
+        ]);
+        let merged = Prepared::merged(&p[1], &p[2], 40);
+        let single = features(&p[0], &p[1], &idf).verbatim();
+        let both = features(&p[0], &merged, &idf).verbatim();
+        assert!(
+            both > 0.9 && both > single + 0.3,
+            "single {single}, merged {both}"
+        );
+        assert_eq!(
+            merged.tokens.last().unwrap().end,
+            40 + p[2].tokens.last().unwrap().end
+        );
+    }
+
+    #[test]
+    fn idf_weights_rare_stems_higher() {
+        let (p, idf) = prepare(&["bridge storm", "bridge fjord", "bridge"]);
+        let bridge = p[2].content[0];
+        let fjord = *p[1].content.iter().find(|&&t| t != bridge).unwrap();
+        assert!(idf.weight(fjord) > idf.weight(bridge));
+    }
+}
+
+/// The features of two texts compared as one passage each, with IDF over just the two: how the
+/// paraphrase model is calibrated on sentence pairs.
+pub fn pair(tokenizer: &super::tokens::Tokenizer, a: &str, b: &str) -> Features {
+    let mut interner = Interner::default();
+    let pa = Prepared::new(tokenizer.tokens(a), &mut interner);
+    let pb = Prepared::new(tokenizer.tokens(b), &mut interner);
+    let idf = Idf::new([&pa, &pb]);
+    features(&pa, &pb, &idf)
+}

@@ -1,0 +1,580 @@
+//! Words of a passage, normalised so that surface differences (case, quote marks, "fourteen" vs
+//! "14", "U.S." vs "US", inflection) do not hide a match.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a passage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte span in the passage text.
+    pub start: usize,
+    /// Byte end in the passage text.
+    pub end: usize,
+    /// Normalised form: NFKC, lower case, straight apostrophes, possessive dropped; numbers as
+    /// their canonical value (`"fourteen"` and `"14"` are both `"14"`).
+    pub norm: String,
+    /// Stem of `norm` (numbers are their own stem).
+    pub stem: String,
+    /// A function word (the, of, said...) that carries no content on its own.
+    pub stop: bool,
+    /// The value, for numbers written in digits or in words.
+    pub number: Option<f64>,
+    /// Starts with an upper-case letter and is not the first word: part of a name.
+    pub name: bool,
+}
+
+/// Languages the stemmer supports, by their `--lang` names.
+pub const LANGUAGES: [(&str, Algorithm); 18] = [
+    ("arabic", Algorithm::Arabic),
+    ("danish", Algorithm::Danish),
+    ("dutch", Algorithm::Dutch),
+    ("english", Algorithm::English),
+    ("finnish", Algorithm::Finnish),
+    ("french", Algorithm::French),
+    ("german", Algorithm::German),
+    ("greek", Algorithm::Greek),
+    ("hungarian", Algorithm::Hungarian),
+    ("italian", Algorithm::Italian),
+    ("norwegian", Algorithm::Norwegian),
+    ("portuguese", Algorithm::Portuguese),
+    ("romanian", Algorithm::Romanian),
+    ("russian", Algorithm::Russian),
+    ("spanish", Algorithm::Spanish),
+    ("swedish", Algorithm::Swedish),
+    ("tamil", Algorithm::Tamil),
+    ("turkish", Algorithm::Turkish),
+];
+
+/// Turns passage text into [`Token`]s for one language.
+pub struct Tokenizer {
+    stemmer: Stemmer,
+    english: bool,
+}
+
+impl std::fmt::Debug for Tokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tokenizer")
+            .field("english", &self.english)
+            .finish()
+    }
+}
+
+impl Tokenizer {
+    /// A tokenizer for a language from [`LANGUAGES`]; `None` for an unknown name.
+    pub fn new(language: &str) -> Option<Tokenizer> {
+        let (_, algorithm) = LANGUAGES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(language))?;
+        Some(Tokenizer {
+            stemmer: Stemmer::create(*algorithm),
+            english: matches!(algorithm, Algorithm::English),
+        })
+    }
+
+    /// The words of `text` with their normalised forms.
+    ///
+    /// ```
+    /// use artdiff::align::tokens::Tokenizer;
+    /// let words = Tokenizer::new("english").unwrap().tokens("Fourteen people were injured in the U.S.");
+    /// let norms: Vec<_> = words.iter().map(|t| t.norm.as_str()).collect();
+    /// assert_eq!(norms, ["14", "people", "were", "injured", "in", "the", "us"]);
+    /// assert_eq!(words[3].stem, "injur");
+    /// assert!(words[6].name && !words[6].stop);
+    /// ```
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::new();
+        for (start, word) in text.unicode_word_indices() {
+            let end = start + word.len();
+            let first = out.is_empty() || follows_sentence_start(text, start);
+            let mut token = self.token(word, start, end, first);
+            // "1.2 million", "two hundred": fold a multiplier into the number before it.
+            if let (Some(factor), Some(prev)) = (multiplier(&token.norm), out.last_mut()) {
+                if let Some(value) = prev.number {
+                    if prev.end + 1 >= start {
+                        let value = value * factor;
+                        prev.number = Some(value);
+                        prev.norm = number_norm(value);
+                        prev.stem = prev.norm.clone();
+                        prev.end = end;
+                        continue;
+                    }
+                }
+            }
+            // "forty-one": a tens word, a hyphen, a unit word.
+            if let Some(prev) = out.last_mut() {
+                let unit = SMALL_NUMBERS[1..10].iter().position(|w| *w == token.norm);
+                let tens = prev
+                    .number
+                    .is_some_and(|v| (20.0..=90.0).contains(&v) && v % 10.0 == 0.0);
+                if let (Some(unit), true, "-") = (unit, tens, &text[prev.end..start]) {
+                    let value = prev.number.unwrap_or_default() + unit as f64 + 1.0;
+                    prev.number = Some(value);
+                    prev.norm = number_norm(value);
+                    prev.stem = prev.norm.clone();
+                    prev.end = end;
+                    continue;
+                }
+            }
+            if token.norm.is_empty() {
+                continue;
+            }
+            if token.stop && token.number.is_none() && token.name {
+                token.name = false;
+            }
+            out.push(token);
+        }
+        out
+    }
+
+    fn token(&self, word: &str, start: usize, end: usize, first: bool) -> Token {
+        let folded: String = word
+            .nfkc()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+                c => c,
+            })
+            .collect();
+        let upper_initial = folded.chars().next().is_some_and(char::is_uppercase);
+        let acronym = folded.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && folded
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let mut norm = folded.to_lowercase();
+        for suffix in ["'s", "'"] {
+            if norm.len() > suffix.len() + 1 && norm.ends_with(suffix) {
+                norm.truncate(norm.len() - suffix.len());
+                break;
+            }
+        }
+        if norm.contains('.') && !norm.chars().any(|c| c.is_ascii_digit()) {
+            // U.S. / U.N.: the same entity as US / UN.
+            norm.retain(|c| c != '.');
+        }
+        let number = parse_number(&norm).or_else(|| {
+            if self.english {
+                spelled_number(&norm)
+            } else {
+                None
+            }
+        });
+        if let Some(value) = number {
+            let norm = number_norm(value);
+            return Token {
+                start,
+                end,
+                stem: norm.clone(),
+                norm,
+                stop: false,
+                number: Some(value),
+                name: false,
+            };
+        }
+        let stop = !acronym && self.english && is_stop_word(&norm);
+        let stem = self.stemmer.stem(&norm).into_owned();
+        Token {
+            start,
+            end,
+            norm,
+            stem,
+            stop,
+            number: None,
+            name: upper_initial && (!first || acronym),
+        }
+    }
+}
+
+/// True when only a sentence start (opening quote, bullet, dash) stands between the text's
+/// beginning or a full stop and `at`.
+fn follows_sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '‘' | '(' | '[' | '-' | '—' | '•' | '*'
+            )
+    });
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '。'])
+}
+
+/// Canonical text for a numeric value: `14`, `3.5`, `1200000`.
+pub fn number_norm(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Digits with optional thousands separators and decimals: `1,200`, `3.5`, `10.30`.
+fn parse_number(norm: &str) -> Option<f64> {
+    let first = norm.chars().next()?;
+    if !first.is_ascii_digit() {
+        return None;
+    }
+    // "1990s", "5th", "10km": keep the leading number, the rest is a unit we ignore.
+    let digits: String = norm
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let rest = &norm[norm
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == ',' || *c == '.'))
+        .map_or(norm.len(), |(i, _)| i)..];
+    if !rest.is_empty()
+        && !matches!(
+            rest,
+            "s" | "th" | "st" | "nd" | "rd" | "pc" | "m" | "km" | "kg"
+        )
+    {
+        return None;
+    }
+    digits.trim_end_matches('.').parse().ok()
+}
+
+const SMALL_NUMBERS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const TENS: [(&str, f64); 8] = [
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Small numbers in words: `fourteen`, `forty`, `dozen`. ("one" is left alone: it is far more
+/// often a pronoun than a count.)
+fn spelled_number(norm: &str) -> Option<f64> {
+    if norm == "one" {
+        return None;
+    }
+    if let Some(i) = SMALL_NUMBERS.iter().position(|w| *w == norm) {
+        return Some(i as f64);
+    }
+    if norm == "dozen" {
+        return Some(12.0);
+    }
+    TENS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
+}
+
+fn multiplier(norm: &str) -> Option<f64> {
+    match norm {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1e3),
+        "million" | "mln" => Some(1e6),
+        "billion" | "bn" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// English function words: they glue a sentence together but say nothing about its content.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "one",
+    "would",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "upon",
+    "us",
+    "via",
+    "yet",
+    "however",
+    "although",
+    "though",
+    "also",
+    "mr",
+    "mrs",
+    "ms",
+    "s",
+    "t",
+    "n't",
+    "don",
+    "didn",
+    "doesn",
+    "isn",
+    "wasn",
+    "won",
+];
+
+/// True for an English function word.
+pub fn is_stop_word(norm: &str) -> bool {
+    STOP_WORDS.contains(&norm)
+}
+
+/// Words that negate what they stand in.
+pub fn is_negation(norm: &str) -> bool {
+    matches!(
+        norm,
+        "not"
+            | "no"
+            | "never"
+            | "n't"
+            | "without"
+            | "neither"
+            | "nor"
+            | "none"
+            | "nobody"
+            | "nothing"
+            | "cannot"
+            | "didn't"
+            | "doesn't"
+            | "don't"
+            | "isn't"
+            | "wasn't"
+            | "weren't"
+            | "won't"
+            | "wouldn't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "couldn't"
+            | "shouldn't"
+            | "aren't"
+            | "can't"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        Tokenizer::new("english")
+            .unwrap()
+            .tokens(text)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
+    }
+
+    #[test]
+    fn quotes_case_and_possessives_fold() {
+        assert_eq!(norms("Trump’s “deal”"), ["trump", "deal"]);
+        assert_eq!(norms("TRUMP's Deal"), ["trump", "deal"]);
+    }
+
+    #[test]
+    fn numbers_are_values_in_digits_or_words() {
+        assert_eq!(
+            norms("fourteen 14 1,200 3.5 10.30"),
+            ["14", "14", "1200", "3.5", "10.3"]
+        );
+        assert_eq!(
+            norms("$1.2 billion and two hundred"),
+            ["1200000000", "and", "200"]
+        );
+        assert_eq!(norms("forty-one and forty"), ["41", "and", "40"]);
+    }
+
+    #[test]
+    fn acronyms_with_and_without_dots_agree() {
+        assert_eq!(
+            norms("U.S. and US and U.N."),
+            ["us", "and", "us", "and", "un"]
+        );
+        let t = Tokenizer::new("english")
+            .unwrap()
+            .tokens("Talks with us and the US");
+        assert!(t[2].stop, "lower-case pronoun is a function word");
+        assert!(!t[5].stop && t[5].name, "US the country is a name");
+    }
+
+    #[test]
+    fn names_are_capitalised_words_not_first_in_a_sentence() {
+        let t = Tokenizer::new("english")
+            .unwrap()
+            .tokens("Officials said Zelensky spoke. Later he left. “Russia agreed.”");
+        let names: Vec<_> = t
+            .iter()
+            .filter(|t| t.name)
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(names, ["zelensky"]);
+    }
+
+    #[test]
+    fn stems_and_stop_words() {
+        let t = Tokenizer::new("english")
+            .unwrap()
+            .tokens("The rescuers were rescuing");
+        assert!(t[0].stop && t[2].stop);
+        assert_eq!(t[1].stem, "rescuer");
+        assert_eq!(t[3].stem, "rescu");
+    }
+
+    #[test]
+    fn cjk_and_emoji_do_not_break_tokenizing() {
+        let t = Tokenizer::new("english")
+            .unwrap()
+            .tokens("東京で会議 🎉 Søren");
+        assert!(t.iter().any(|t| t.norm == "søren"));
+        assert!(t.len() >= 3);
+    }
+
+    #[test]
+    fn other_languages_stem() {
+        let t = Tokenizer::new("german").unwrap().tokens("Häuser");
+        assert_eq!(t[0].stem, "haus");
+        assert!(Tokenizer::new("klingon").is_none());
+    }
+}
