@@ -1,6 +1,29 @@
 //! The terminal interface: panes side by side over a [`Comparison`].
+//!
+//! The loop is: draw the [`app::App`] with the pure functions in [`view`], read an event, turn
+//! it into an [`action::Action`] through the [`keymap`], apply it with `App::update`. The
+//! terminal is restored however the loop ends: normally, on error (a guard's `Drop`) and on
+//! panic (a hook).
 
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use action::Action;
+use app::{App, Flow};
 use artdiff::{Comparison, Settings};
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::{cursor, execute, terminal};
+use std::io::stdout;
+use std::time::{Duration, Instant};
+use theme::Theme;
 
 /// How the TUI should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,14 +32,197 @@ pub struct Options {
     pub color: bool,
 }
 
-/// Runs the TUI until the user quits. STUB.
-pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyhow::Result<()> {
-    let _ = (comparison, settings, options);
-    Ok(())
+impl Default for Options {
+    fn default() -> Self {
+        Options { color: true }
+    }
 }
 
-/// Times frames and key presses without a terminal. STUB.
+/// Whether the terminal background is light: `ARTDIFF_THEME=light|dark` if set, else
+/// `COLORFGBG` (set by some terminals, e.g. `0;15` for black on white).
+fn light_background() -> bool {
+    if let Ok(theme) = std::env::var("ARTDIFF_THEME") {
+        return theme.eq_ignore_ascii_case("light");
+    }
+    std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| v.rsplit(';').next().and_then(|bg| bg.parse::<u8>().ok()))
+        .is_some_and(|bg| matches!(bg, 7 | 15))
+}
+
+/// Puts the terminal back: mouse off, cursor shown, raw mode off, main screen. Safe to call
+/// more than once.
+fn restore_terminal() {
+    let _ = execute!(
+        stdout(),
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Restores the terminal when dropped, so that `?` on an error still leaves it usable.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Turns a terminal event into an action for the app's current mode.
+fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(key, app.mode()),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                x: m.column,
+                y: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                x: m.column,
+                y: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                x: m.column,
+                y: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Runs the TUI until the user quits.
+pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyhow::Result<()> {
+    let theme = Theme::new(options.color, light_background());
+    let mut app = App::new(comparison, settings, theme);
+
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    let _guard = Guard;
+    execute!(stdout(), terminal::EnterAlternateScreen)?;
+    execute!(stdout(), event::EnableMouseCapture)?;
+    let mut term = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))?;
+    term.clear()?;
+
+    let size = term.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    loop {
+        let size = term.size()?;
+        if (size.width, size.height) != (app.geometry.area.width, app.geometry.area.height) {
+            app.update(Action::Resize(size.width, size.height));
+        }
+        app.prepare();
+        term.draw(|frame| view::render(&app, frame))?;
+        // Apply everything already queued before drawing again, so that held keys and wheel
+        // bursts never lag behind.
+        let mut event = event::read()?;
+        loop {
+            if let Some(action) = action_for(&app, &event) {
+                if app.update(action) == Flow::Quit {
+                    return Ok(());
+                }
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+            event = event::read()?;
+        }
+    }
+}
+
+/// Times the TUI without a terminal: builds the app, draws into a 200×50 test backend, and
+/// presses keys. Returns a report, one line per measure (first frame, then per key: mean,
+/// median and worst time from key to finished frame).
 pub fn bench(comparison: Comparison, settings: Settings) -> String {
-    let _ = (comparison, settings);
-    String::from("not yet")
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    let passages: usize = comparison.articles.iter().map(|a| a.passages.len()).sum();
+    let bytes: usize = comparison.articles.iter().map(|a| a.text.len()).sum();
+    let mut out = format!(
+        "artdiff TUI bench: {} articles, {passages} passages, {:.1} MB, 200x50\n",
+        comparison.articles.len(),
+        bytes as f64 / 1e6
+    );
+    let started = Instant::now();
+    let mut app = App::new(comparison, settings, Theme::new(true, false));
+    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
+    app.update(Action::Resize(200, 50));
+    app.prepare();
+    term.draw(|f| view::render(&app, f)).expect("draw");
+    out.push_str(&format!(
+        "first frame        {:>8.3} ms\n",
+        started.elapsed().as_secs_f64() * 1e3
+    ));
+
+    let mut measure = |label: &str, app: &mut App, actions: &[Action], repeat: usize| {
+        let mut times = Vec::with_capacity(repeat * actions.len());
+        for _ in 0..repeat {
+            for &a in actions {
+                let t = Instant::now();
+                app.update(a);
+                app.prepare();
+                term.draw(|f| view::render(app, f)).expect("draw");
+                times.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+        let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
+        let worst = times.last().copied().unwrap_or(0.0);
+        format!("{label:<18} mean {mean:>7.3} ms  median {median:>7.3} ms  worst {worst:>7.3} ms  (n={})\n", times.len())
+    };
+    out.push_str(&measure("j", &mut app, &[Action::Down], 200));
+    out.push_str(&measure("k", &mut app, &[Action::Up], 50));
+    out.push_str(&measure("PgDn", &mut app, &[Action::PageDown], 100));
+    out.push_str(&measure(
+        "G / g",
+        &mut app,
+        &[Action::Bottom, Action::Top],
+        10,
+    ));
+    out.push_str(&measure("Enter", &mut app, &[Action::Counterpart], 50));
+    out.push_str(&measure("Tab", &mut app, &[Action::FocusNext], 30));
+    out.push_str(&measure(
+        "/the (per key)",
+        &mut app,
+        &[
+            Action::SearchStart,
+            Action::Input('t'),
+            Action::Input('h'),
+            Action::Input('e'),
+            Action::Confirm,
+        ],
+        4,
+    ));
+    out.push_str(&measure("n", &mut app, &[Action::SearchNext], 50));
+    out.push_str(&measure("f", &mut app, &[Action::CycleFilter], 8));
+    out.push_str(&measure(
+        "d (detail)",
+        &mut app,
+        &[Action::ToggleDetail],
+        10,
+    ));
+    out.push_str(&measure(
+        "+ / -",
+        &mut app,
+        &[Action::ThresholdUp, Action::ThresholdDown],
+        5,
+    ));
+    out.push_str(&measure("resize", &mut app, &[Action::Resize(200, 50)], 5));
+    out
 }

@@ -1,0 +1,1540 @@
+//! The app state and the one function that changes it, [`App::update`].
+//!
+//! Nothing here touches the terminal: the run loop turns events into [`Action`]s, calls
+//! `update`, then draws the state with the pure functions in `view/`.
+//!
+//! Scrolling works in rows of wrapped text, but a pane's position is kept as a passage and a
+//! row inside it ([`Pos`]), so that moving around only ever wraps the passages it walks over:
+//! a key press costs the same on a 1 MB article as on a short one.
+
+use super::action::Action;
+use super::keymap::Mode;
+use super::layout::Geometry;
+use super::theme::Theme;
+use super::wrap::{display_text, str_width, truncate, WrapCache, Wrapped};
+use artdiff::model::{Article, Class, ClassCounts, Comparison, Passage, Thresholds};
+use artdiff::report::{self, ReportFormat};
+use artdiff::safe_text::printable;
+use artdiff::Settings;
+use ratatui::layout::Rect;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// Whether the loop goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep running.
+    Continue,
+    /// Leave the TUI.
+    Quit,
+}
+
+/// Which passages the panes show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    /// Every passage.
+    #[default]
+    All,
+    /// All but boilerplate.
+    HideBoilerplate,
+    /// Only unique passages.
+    OnlyUnique,
+    /// Only shared and paraphrased passages.
+    OnlyMatched,
+}
+
+impl Filter {
+    /// Whether a passage of `class` is shown.
+    pub fn shows(self, class: Class) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::HideBoilerplate => class != Class::Boilerplate,
+            Filter::OnlyUnique => class == Class::Unique,
+            Filter::OnlyMatched => matches!(class, Class::Shared | Class::Paraphrased),
+        }
+    }
+
+    /// The next filter in the cycle.
+    pub fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::HideBoilerplate,
+            Filter::HideBoilerplate => Filter::OnlyUnique,
+            Filter::OnlyUnique => Filter::OnlyMatched,
+            Filter::OnlyMatched => Filter::All,
+        }
+    }
+
+    /// As shown in the status bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::HideBoilerplate => "no boilerplate",
+            Filter::OnlyUnique => "unique only",
+            Filter::OnlyMatched => "shared + paraphrased",
+        }
+    }
+}
+
+/// A row in a pane: passage `passage`, row `line` of its block (its wrapped lines, then a blank
+/// row when the next shown passage starts a new paragraph). `passage == passages.len()` is the
+/// end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    /// Passage index in the article.
+    pub passage: usize,
+    /// Row inside the passage's block.
+    pub line: usize,
+}
+
+/// One article's pane.
+#[derive(Debug, Clone)]
+pub struct Pane {
+    /// The first row on screen.
+    pub top: Pos,
+    /// The selected passage (the one shown when the pane has focus); `None` if nothing is shown.
+    pub selected: Option<usize>,
+    /// Wrapped passages at this pane's width.
+    pub wraps: WrapCache,
+}
+
+/// An overlay over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key list.
+    Help,
+    /// The similarity matrix and coverage.
+    Matrix,
+}
+
+/// A one-line text field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LineEdit {
+    /// The text.
+    pub text: String,
+    /// Cursor, a byte offset at a char boundary.
+    pub cursor: usize,
+}
+
+impl LineEdit {
+    /// A field holding `text`, cursor at the end.
+    pub fn new(text: &str) -> LineEdit {
+        LineEdit {
+            text: text.to_string(),
+            cursor: text.len(),
+        }
+    }
+
+    fn prev_boundary(&self) -> usize {
+        self.text[..self.cursor]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text[self.cursor..]
+            .chars()
+            .next()
+            .map_or(self.cursor, |c| self.cursor + c.len_utf8())
+    }
+
+    /// Applies an editing action; false if it is not one.
+    pub fn edit(&mut self, action: Action) -> bool {
+        match action {
+            Action::Input(c) => {
+                self.text.insert(self.cursor, c);
+                self.cursor += c.len_utf8();
+            }
+            Action::Backspace => {
+                let p = self.prev_boundary();
+                self.text.replace_range(p..self.cursor, "");
+                self.cursor = p;
+            }
+            Action::Delete => {
+                let n = self.next_boundary();
+                self.text.replace_range(self.cursor..n, "");
+            }
+            Action::CursorLeft => self.cursor = self.prev_boundary(),
+            Action::CursorRight => self.cursor = self.next_boundary(),
+            Action::CursorHome => self.cursor = 0,
+            Action::CursorEnd => self.cursor = self.text.len(),
+            Action::DeleteWord => {
+                let before = &self.text[..self.cursor];
+                let trimmed = before.trim_end();
+                let start = trimmed
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace() || *c == '/')
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                self.text.replace_range(start..self.cursor, "");
+                self.cursor = start;
+            }
+            Action::ClearLine => {
+                self.text.replace_range(..self.cursor, "");
+                self.cursor = 0;
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// What a prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A search query.
+    Search,
+    /// A path to export the report to.
+    Export,
+}
+
+/// An open prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it asks for.
+    pub kind: PromptKind,
+    /// The text typed so far.
+    pub input: LineEdit,
+}
+
+/// One search hit: a byte range of a passage's display text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Article (pane) index.
+    pub article: usize,
+    /// Passage index.
+    pub passage: usize,
+    /// Bytes in the passage's [`display_text`].
+    pub range: Range<usize>,
+}
+
+/// A search and its hits in every pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    /// What was searched for.
+    pub query: String,
+    /// Every hit, in (article, passage, offset) order.
+    pub hits: Vec<Hit>,
+    /// The hit n/N went to last.
+    pub current: Option<usize>,
+}
+
+/// Hits beyond this many are not collected (the count says "+").
+pub const MAX_HITS: usize = 100_000;
+
+impl Search {
+    /// Searches every passage of every article, ignoring case.
+    pub fn new(comparison: &Comparison, query: &str) -> Search {
+        let mut hits = Vec::new();
+        'outer: for (a, article) in comparison.articles.iter().enumerate() {
+            for (p, passage) in article.passages.iter().enumerate() {
+                let text = display_text(&passage.text);
+                for range in find_all(&text, query) {
+                    hits.push(Hit {
+                        article: a,
+                        passage: p,
+                        range,
+                    });
+                    if hits.len() >= MAX_HITS {
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        Search {
+            query: query.to_string(),
+            hits,
+            current: None,
+        }
+    }
+
+    /// The hits inside one passage.
+    pub fn hits_in(&self, article: usize, passage: usize) -> &[Hit] {
+        let key = (article, passage);
+        let lo = self.hits.partition_point(|h| (h.article, h.passage) < key);
+        let hi = self.hits.partition_point(|h| (h.article, h.passage) <= key);
+        &self.hits[lo..hi]
+    }
+}
+
+/// Non-overlapping case-insensitive occurrences of `needle` in `hay`.
+pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    if needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let first = n[0].to_ascii_lowercase();
+        let mut i = 0;
+        while i + n.len() <= h.len() {
+            if h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n) {
+                out.push(i..i + n.len());
+                i += n.len();
+            } else {
+                i += 1;
+            }
+        }
+        return out;
+    }
+    let nl: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut i = 0;
+    while i < hay.len() {
+        let mut k = 0;
+        let mut end = None;
+        'chars: for (j, c) in hay[i..].char_indices() {
+            for lc in c.to_lowercase() {
+                if k < nl.len() && nl[k] == lc {
+                    k += 1;
+                } else {
+                    break 'chars;
+                }
+            }
+            if k == nl.len() {
+                end = Some(i + j + c.len_utf8());
+                break;
+            }
+        }
+        match end {
+            Some(e) => {
+                out.push(i..e);
+                i = e;
+            }
+            None => i += hay[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
+/// How a status message looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Plain information.
+    Info,
+    /// Something worked.
+    Ok,
+    /// Something did not work.
+    Error,
+}
+
+/// A one-line message in the status bar, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Its look.
+    pub kind: MessageKind,
+    /// The text.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Cycle {
+    targets: Vec<(usize, usize)>,
+    index: usize,
+}
+
+/// The default export path.
+pub const DEFAULT_EXPORT: &str = "artdiff-report.html";
+/// How much `+`/`-` move the paraphrase threshold.
+pub const THRESHOLD_STEP: f64 = 0.05;
+
+/// Everything the TUI shows.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The comparison (re-classified in place when thresholds move).
+    pub comparison: Comparison,
+    /// Engine settings; `thresholds` follow `+`/`-`.
+    pub settings: Settings,
+    /// Colours and attributes.
+    pub theme: Theme,
+    /// One pane per article.
+    pub panes: Vec<Pane>,
+    /// The focused pane.
+    pub focus: usize,
+    /// The open overlay.
+    pub overlay: Option<Overlay>,
+    /// Scroll of the help overlay.
+    pub overlay_scroll: usize,
+    /// The open prompt.
+    pub prompt: Option<Prompt>,
+    /// Whether the detail panel is open.
+    pub detail: bool,
+    /// Scroll of the detail panel.
+    pub detail_scroll: usize,
+    /// Which passages are shown.
+    pub filter: Filter,
+    /// Aligned scrolling.
+    pub aligned: bool,
+    /// The active search.
+    pub search: Option<Search>,
+    /// The status message.
+    pub message: Option<Message>,
+    /// Where things are on screen.
+    pub geometry: Geometry,
+    /// Passages per class over all articles.
+    pub counts: ClassCounts,
+    saved_search: Option<Search>,
+    cycle: Option<Cycle>,
+}
+
+/// Walks one pane's passages in rows, wrapping lazily.
+struct Nav<'a> {
+    passages: &'a [Passage],
+    wraps: &'a mut WrapCache,
+    filter: Filter,
+}
+
+/// The conflict badge drawn after a passage: `⚠ 14 ≠ 41`, `+n` for more conflicts.
+pub fn conflict_badge(passage: &Passage) -> Option<String> {
+    let mut conflicts = passage.matches.iter().flat_map(|m| &m.conflicts);
+    let first = conflicts.next()?;
+    let more = conflicts.count();
+    let a = truncate(&printable(&first.a), 14).replace('\n', " ");
+    let b = truncate(&printable(&first.b), 14).replace('\n', " ");
+    let mut badge = format!("⚠ {a} ≠ {b}");
+    if more > 0 {
+        badge.push_str(&format!(" +{more}"));
+    }
+    Some(badge)
+}
+
+/// Wraps a passage for a pane `width` columns wide.
+pub fn wrap_passage(passage: &Passage, width: usize) -> Wrapped {
+    let badge = conflict_badge(passage).map(|b| str_width(&b).min(width));
+    Wrapped::new(&display_text(&passage.text), badge, width)
+}
+
+impl Nav<'_> {
+    fn len(&self) -> usize {
+        self.passages.len()
+    }
+
+    fn visible(&self, p: usize) -> bool {
+        p < self.len() && self.filter.shows(self.passages[p].class)
+    }
+
+    fn next_visible(&self, p: usize) -> Option<usize> {
+        (p + 1..self.len()).find(|&q| self.visible(q))
+    }
+
+    fn prev_visible(&self, p: usize) -> Option<usize> {
+        (0..p.min(self.len())).rev().find(|&q| self.visible(q))
+    }
+
+    fn first(&self) -> Option<usize> {
+        (0..self.len()).find(|&q| self.visible(q))
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.prev_visible(self.len())
+    }
+
+    fn end(&self) -> Pos {
+        Pos {
+            passage: self.len(),
+            line: 0,
+        }
+    }
+
+    fn rows(&mut self, p: usize) -> usize {
+        let passages = self.passages;
+        self.wraps
+            .get_or_insert(p, |w| wrap_passage(&passages[p], w))
+            .rows()
+    }
+
+    fn gap(&self, p: usize) -> usize {
+        match self.next_visible(p) {
+            Some(q) if self.passages[q].paragraph != self.passages[p].paragraph => 1,
+            _ => 0,
+        }
+    }
+
+    /// Rows of a passage's block: its lines and the paragraph gap.
+    fn height(&mut self, p: usize) -> usize {
+        self.rows(p) + self.gap(p)
+    }
+
+    /// `n` rows further down, or the end.
+    fn forward(&mut self, mut pos: Pos, mut n: usize) -> Pos {
+        loop {
+            if pos.passage >= self.len() {
+                return self.end();
+            }
+            let h = self.height(pos.passage);
+            if pos.line + n < h {
+                return Pos {
+                    passage: pos.passage,
+                    line: pos.line + n,
+                };
+            }
+            n -= h - pos.line;
+            match self.next_visible(pos.passage) {
+                Some(q) => {
+                    pos = Pos {
+                        passage: q,
+                        line: 0,
+                    }
+                }
+                None => return self.end(),
+            }
+        }
+    }
+
+    /// `n` rows further up, or the first row.
+    fn back(&mut self, mut pos: Pos, mut n: usize) -> Pos {
+        if n == 0 {
+            return pos;
+        }
+        if pos.passage >= self.len() {
+            pos = self.end();
+        }
+        loop {
+            if pos.passage < self.len() && pos.line >= n {
+                return Pos {
+                    passage: pos.passage,
+                    line: pos.line - n,
+                };
+            }
+            n -= pos.line;
+            match self.prev_visible(pos.passage) {
+                Some(q) => {
+                    let h = self.height(q);
+                    pos = Pos {
+                        passage: q,
+                        line: h,
+                    };
+                }
+                None => {
+                    return Pos {
+                        passage: self.first().unwrap_or(0),
+                        line: 0,
+                    }
+                }
+            }
+        }
+    }
+
+    /// The furthest a view `h` rows high scrolls: the last row at the bottom.
+    fn max_top(&mut self, h: usize) -> Pos {
+        let end = self.end();
+        self.back(end, h.max(1))
+    }
+
+    /// Rows from `top` down to the start of passage `p` (negative: above), if within `limit`.
+    fn row_of(&mut self, top: Pos, p: usize, limit: usize) -> Option<isize> {
+        let limit = limit as isize;
+        let mut r = -(top.line as isize);
+        let mut q = top.passage;
+        if p >= q {
+            while q < p {
+                r += self.height(q) as isize;
+                if r > limit {
+                    return None;
+                }
+                q = self.next_visible(q)?;
+            }
+        } else {
+            while q > p {
+                q = self.prev_visible(q)?;
+                r -= self.height(q) as isize;
+                if r < -limit {
+                    return None;
+                }
+            }
+        }
+        (q == p).then_some(r)
+    }
+
+    /// A shown passage at or near `p`: `p`, else the next shown, else the previous.
+    fn nearest(&self, p: usize) -> Option<usize> {
+        if self.visible(p) {
+            return Some(p);
+        }
+        self.next_visible(p).or_else(|| self.prev_visible(p))
+    }
+
+    /// `pos` moved onto a shown passage and a row it has.
+    fn normalize(&mut self, pos: Pos) -> Pos {
+        match self.nearest(pos.passage.min(self.len().saturating_sub(1))) {
+            Some(p) if p == pos.passage => {
+                let h = self.height(p);
+                Pos {
+                    passage: p,
+                    line: pos.line.min(h.saturating_sub(1)),
+                }
+            }
+            Some(p) => Pos {
+                passage: p,
+                line: 0,
+            },
+            None => Pos::default(),
+        }
+    }
+}
+
+impl App {
+    /// A new app over a comparison, laid out for an 80×24 terminal until told the real size.
+    pub fn new(comparison: Comparison, settings: Settings, theme: Theme) -> App {
+        let panes = comparison
+            .articles
+            .iter()
+            .map(|a| Pane {
+                top: Pos::default(),
+                selected: (!a.passages.is_empty()).then_some(0),
+                wraps: WrapCache::new(a.passages.len()),
+            })
+            .collect();
+        let mut app = App {
+            comparison,
+            settings,
+            theme,
+            panes,
+            focus: 0,
+            overlay: None,
+            overlay_scroll: 0,
+            prompt: None,
+            detail: false,
+            detail_scroll: 0,
+            filter: Filter::All,
+            aligned: true,
+            search: None,
+            message: None,
+            geometry: Geometry::default(),
+            counts: ClassCounts::default(),
+            saved_search: None,
+            cycle: None,
+        };
+        app.recount();
+        app.resize(80, 24);
+        app
+    }
+
+    /// Who has the keyboard.
+    pub fn mode(&self) -> Mode {
+        if self.prompt.is_some() {
+            Mode::Prompt
+        } else if self.overlay.is_some() {
+            Mode::Overlay
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// The thresholds in force.
+    pub fn thresholds(&self) -> Thresholds {
+        self.comparison
+            .summary
+            .thresholds
+            .unwrap_or(self.settings.thresholds)
+    }
+
+    /// The focused pane's selected passage, as (article, passage).
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        let sel = self.panes.get(self.focus)?.selected?;
+        Some((self.focus, sel))
+    }
+
+    /// The selected passage.
+    pub fn selected_passage(&self) -> Option<&Passage> {
+        let (a, p) = self.selection()?;
+        self.comparison.passage(a, p)
+    }
+
+    /// Whether (article, passage) is the selection or one of its counterparts.
+    pub fn is_lit(&self, article: usize, passage: usize) -> bool {
+        let Some((a, p)) = self.selection() else {
+            return false;
+        };
+        if (a, p) == (article, passage) {
+            return true;
+        }
+        self.comparison.articles[a].passages[p]
+            .matches
+            .iter()
+            .any(|m| m.article == article && m.passage == passage)
+    }
+
+    /// Whether passage `p` of article `a` is shown under the filter.
+    pub fn shows(&self, a: usize, p: usize) -> bool {
+        self.comparison
+            .passage(a, p)
+            .is_some_and(|x| self.filter.shows(x.class))
+    }
+
+    /// The wrapped passage from the cache, or wrapped now if it is not there.
+    pub fn wrapped(&self, a: usize, p: usize) -> std::borrow::Cow<'_, Wrapped> {
+        let pane = &self.panes[a];
+        match pane.wraps.get(p) {
+            Some(w) => std::borrow::Cow::Borrowed(w),
+            None => std::borrow::Cow::Owned(wrap_passage(
+                &self.comparison.articles[a].passages[p],
+                self.geometry.text_width(a),
+            )),
+        }
+    }
+
+    /// Whether a blank row follows passage `p` (the next shown passage starts a paragraph).
+    pub fn gap_after(&self, a: usize, p: usize) -> bool {
+        let passages = &self.comparison.articles[a].passages;
+        let next = (p + 1..passages.len()).find(|&q| self.filter.shows(passages[q].class));
+        next.is_some_and(|q| passages[q].paragraph != passages[p].paragraph)
+    }
+
+    fn nav(&mut self, k: usize) -> Nav<'_> {
+        Nav {
+            passages: &self.comparison.articles[k].passages,
+            wraps: &mut self.panes[k].wraps,
+            filter: self.filter,
+        }
+    }
+
+    fn article(&self, k: usize) -> &Article {
+        &self.comparison.articles[k]
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            kind: MessageKind::Info,
+            text: text.into(),
+        });
+    }
+
+    fn recount(&mut self) {
+        let mut counts = ClassCounts::default();
+        for article in &self.comparison.articles {
+            for p in &article.passages {
+                counts.add(p.class, 1);
+            }
+        }
+        self.counts = counts;
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Flow {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        if self.panes.is_empty() {
+            return match action {
+                Action::Quit | Action::Close | Action::Cancel => Flow::Quit,
+                Action::Resize(w, h) => {
+                    self.resize(w, h);
+                    Flow::Continue
+                }
+                _ => Flow::Continue,
+            };
+        }
+        if let Some(prompt) = &mut self.prompt {
+            if prompt.input.edit(action) {
+                if prompt.kind == PromptKind::Search {
+                    let query = prompt.input.text.clone();
+                    self.search =
+                        (!query.is_empty()).then(|| Search::new(&self.comparison, &query));
+                }
+                return Flow::Continue;
+            }
+        }
+        match action {
+            Action::Quit => return Flow::Quit,
+            Action::Down => self.step(true),
+            Action::Up => self.step(false),
+            Action::PageDown | Action::PageUp if self.overlay.is_some() => {
+                let page = usize::from(self.geometry.area.height.saturating_sub(6)).max(1);
+                self.scroll_overlay(action == Action::PageDown, page);
+            }
+            Action::PageDown => self.page(true, false),
+            Action::PageUp => self.page(false, false),
+            Action::HalfPageDown => self.page(true, true),
+            Action::HalfPageUp => self.page(false, true),
+            Action::Top => {
+                if let Some(p) = self.nav(self.focus).first() {
+                    self.select(p);
+                }
+            }
+            Action::Bottom => {
+                if let Some(p) = self.nav(self.focus).last() {
+                    self.select(p);
+                }
+            }
+            Action::FocusLeft => {
+                if self.focus > 0 {
+                    self.focus_pane(self.focus - 1);
+                }
+            }
+            Action::FocusRight => {
+                if self.focus + 1 < self.panes.len() {
+                    self.focus_pane(self.focus + 1);
+                }
+            }
+            Action::FocusNext => self.focus_pane((self.focus + 1) % self.panes.len()),
+            Action::FocusPrev => {
+                self.focus_pane((self.focus + self.panes.len() - 1) % self.panes.len())
+            }
+            Action::FocusPane(k) => {
+                if usize::from(k) < self.panes.len() {
+                    self.focus_pane(usize::from(k));
+                } else {
+                    self.info(format!("there is no pane {}", k + 1));
+                }
+            }
+            Action::Counterpart => self.counterpart(),
+            Action::NextSameClass | Action::PrevSameClass => {
+                if let Some(class) = self.selected_passage().map(|p| p.class) {
+                    self.next_of_class(class, action == Action::NextSameClass);
+                }
+            }
+            Action::NextOfClass(class) => self.next_of_class(class, true),
+            Action::ToggleAlign => {
+                self.aligned = !self.aligned;
+                self.align();
+                let state = if self.aligned { "on" } else { "off" };
+                self.info(format!("aligned scrolling {state}"));
+            }
+            Action::ToggleDetail => {
+                self.detail = !self.detail;
+                self.detail_scroll = 0;
+                self.relayout();
+            }
+            Action::DetailDown => {
+                if self.detail {
+                    self.detail_scroll += 1;
+                    let max = super::view::detail::max_scroll(self);
+                    self.detail_scroll = self.detail_scroll.min(max);
+                }
+            }
+            Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+            Action::CycleFilter => {
+                self.filter = self.filter.next();
+                self.refilter();
+                let shown: usize = Class::ALL
+                    .iter()
+                    .filter(|&&c| self.filter.shows(c))
+                    .map(|&c| self.counts.get(c))
+                    .sum();
+                self.info(format!("filter: {} ({shown} passages)", self.filter.name()));
+            }
+            Action::SearchStart => {
+                self.saved_search = self.search.clone();
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Search,
+                    input: LineEdit::default(),
+                });
+            }
+            Action::SearchNext => self.next_hit(true),
+            Action::SearchPrev => self.next_hit(false),
+            Action::ThresholdUp => self.move_threshold(THRESHOLD_STEP),
+            Action::ThresholdDown => self.move_threshold(-THRESHOLD_STEP),
+            Action::ToggleMatrix => self.toggle_overlay(Overlay::Matrix),
+            Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
+            Action::ExportStart => {
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Export,
+                    input: LineEdit::new(DEFAULT_EXPORT),
+                });
+            }
+            Action::Close => {
+                if self.overlay.is_some() {
+                    self.overlay = None;
+                } else if self.detail {
+                    self.detail = false;
+                    self.relayout();
+                } else if self.search.is_some() {
+                    self.search = None;
+                    self.info("search cleared");
+                }
+            }
+            Action::OverlayDown => self.scroll_overlay(true, 1),
+            Action::OverlayUp => self.scroll_overlay(false, 1),
+            Action::Confirm => self.confirm(),
+            Action::Cancel => {
+                if let Some(prompt) = self.prompt.take() {
+                    if prompt.kind == PromptKind::Search {
+                        self.search = self.saved_search.take();
+                    }
+                }
+            }
+            Action::Input(_)
+            | Action::Backspace
+            | Action::Delete
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorHome
+            | Action::CursorEnd
+            | Action::DeleteWord
+            | Action::ClearLine => {}
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Wheel { x, y, down } => self.wheel(x, y, down),
+            Action::Click { x, y } => self.click(x, y),
+        }
+        Flow::Continue
+    }
+
+    fn toggle_overlay(&mut self, overlay: Overlay) {
+        self.overlay = if self.overlay == Some(overlay) {
+            None
+        } else {
+            Some(overlay)
+        };
+        self.overlay_scroll = 0;
+    }
+
+    fn scroll_overlay(&mut self, down: bool, n: usize) {
+        if down {
+            let max = super::view::help::max_scroll(self);
+            self.overlay_scroll = (self.overlay_scroll + n).min(max);
+        } else {
+            self.overlay_scroll = self.overlay_scroll.saturating_sub(n);
+        }
+    }
+
+    /// Lays out for a terminal `w`×`h`.
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.geometry = Geometry::compute(Rect::new(0, 0, w, h), self.panes.len(), self.detail);
+        self.relayout();
+    }
+
+    /// Re-applies widths after the layout changed, and keeps the selection in view.
+    fn relayout(&mut self) {
+        let area = self.geometry.area;
+        self.geometry = Geometry::compute(area, self.panes.len(), self.detail);
+        for k in 0..self.panes.len() {
+            let width = self.geometry.text_width(k);
+            self.panes[k].wraps.set_width(width);
+            let top = self.panes[k].top;
+            let top = self.nav(k).normalize(top);
+            self.panes[k].top = top;
+        }
+        self.settle();
+    }
+
+    /// After the selection moved: keep it in view, line the others up with it.
+    fn settle(&mut self) {
+        if self.panes.is_empty() {
+            return;
+        }
+        self.ensure_visible(self.focus);
+        self.align();
+    }
+
+    fn step(&mut self, down: bool) {
+        let k = self.focus;
+        let Some(sel) = self.panes[k].selected else {
+            return;
+        };
+        let next = {
+            let nav = self.nav(k);
+            if down {
+                nav.next_visible(sel)
+            } else {
+                nav.prev_visible(sel)
+            }
+        };
+        match next {
+            Some(p) => self.select(p),
+            None if down => {
+                // The last passage: show its end if it is taller than the view.
+                let h = self.geometry.text_height(k);
+                let max_top = self.nav(k).max_top(h);
+                if self.panes[k].top < max_top {
+                    let top = self.panes[k].top;
+                    self.panes[k].top = self.nav(k).forward(top, h / 2).min(max_top);
+                    self.align();
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Selects passage `p` in the focused pane.
+    pub fn select(&mut self, p: usize) {
+        let k = self.focus;
+        self.panes[k].selected = Some(p);
+        self.detail_scroll = 0;
+        self.settle();
+    }
+
+    fn scrolloff(h: usize) -> usize {
+        if h >= 16 {
+            3
+        } else if h >= 8 {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Scrolls pane `k` so that its selection is on screen, with a margin.
+    fn ensure_visible(&mut self, k: usize) {
+        let h = self.geometry.text_height(k);
+        let Some(sel) = self.panes[k].selected else {
+            return;
+        };
+        if h == 0 {
+            return;
+        }
+        let so = Self::scrolloff(h);
+        let top = self.panes[k].top;
+        let mut nav = self.nav(k);
+        if !nav.visible(sel) {
+            return;
+        }
+        let rows = nav.rows(sel);
+        let start = Pos {
+            passage: sel,
+            line: 0,
+        };
+        let row = nav.row_of(top, sel, 2 * h + rows);
+        let above = match row {
+            Some(r) => r < so as isize,
+            None => sel < top.passage,
+        };
+        let below = match row {
+            Some(r) => r + rows as isize > (h - so) as isize,
+            None => sel >= top.passage,
+        };
+        let new_top = if above {
+            nav.back(start, so)
+        } else if below {
+            let want = h.saturating_sub(so + rows);
+            let want = if rows + so > h { 0 } else { want };
+            let candidate = nav.back(start, want);
+            let max_top = nav.max_top(h).max(top);
+            candidate.min(max_top).max(top.min(candidate))
+        } else {
+            top
+        };
+        self.panes[k].top = new_top;
+    }
+
+    /// Scrolls every other pane so the selection's counterparts sit level with it.
+    fn align(&mut self) {
+        if !self.aligned {
+            return;
+        }
+        let f = self.focus;
+        let Some(sel) = self.panes[f].selected else {
+            return;
+        };
+        let h = self.geometry.text_height(f);
+        let top = self.panes[f].top;
+        let Some(y) = self.nav(f).row_of(top, sel, h) else {
+            return;
+        };
+        let targets: Vec<(usize, usize)> = {
+            let passage = &self.comparison.articles[f].passages[sel];
+            (0..self.panes.len())
+                .filter(|&k| k != f)
+                .filter_map(|k| {
+                    passage
+                        .matches
+                        .iter()
+                        .find(|m| m.article == k && self.shows(k, m.passage))
+                        .map(|m| (k, m.passage))
+                })
+                .collect()
+        };
+        for (k, cp) in targets {
+            let mut nav = self.nav(k);
+            let start = Pos {
+                passage: cp,
+                line: 0,
+            };
+            let top = if y >= 0 {
+                nav.back(start, y as usize)
+            } else {
+                let rows = nav.rows(cp);
+                Pos {
+                    passage: cp,
+                    line: ((-y) as usize).min(rows.saturating_sub(1)),
+                }
+            };
+            self.panes[k].top = top;
+        }
+    }
+
+    /// Moves the focus to pane `k`, selecting there the counterpart of the current selection,
+    /// else what sits at the same row.
+    pub fn focus_pane(&mut self, k: usize) {
+        if k == self.focus || k >= self.panes.len() {
+            return;
+        }
+        let f = self.focus;
+        let h = self.geometry.text_height(f);
+        let (row, counterpart) = match self.panes[f].selected {
+            Some(sel) => {
+                let top = self.panes[f].top;
+                let row = self.nav(f).row_of(top, sel, h);
+                let cp = self.comparison.articles[f].passages[sel]
+                    .matches
+                    .iter()
+                    .find(|m| m.article == k && self.shows(k, m.passage))
+                    .map(|m| m.passage);
+                (row, cp)
+            }
+            None => (None, None),
+        };
+        let hk = self.geometry.text_height(k);
+        let top = self.panes[k].top;
+        let own = self.panes[k].selected;
+        let mut nav = self.nav(k);
+        let own_on_screen = own.and_then(|s| {
+            let r = nav.row_of(top, s, hk)?;
+            (nav.visible(s) && r >= 0 && (r as usize) < hk).then_some(s)
+        });
+        let at_row = {
+            let pos = nav.forward(top, row.unwrap_or(0).max(0) as usize);
+            if pos.passage < nav.len() {
+                Some(pos.passage)
+            } else {
+                nav.last()
+            }
+        };
+        let target = counterpart.or(own_on_screen).or(at_row).or(nav.first());
+        self.focus = k;
+        self.panes[k].selected = target;
+        self.detail_scroll = 0;
+        self.settle();
+    }
+
+    /// Focuses article `a` and selects passage `p` there.
+    pub fn jump_to(&mut self, a: usize, p: usize) {
+        if a >= self.panes.len() {
+            return;
+        }
+        self.focus = a;
+        if !self.shows(a, p) {
+            self.filter = Filter::All;
+            self.refilter();
+        }
+        self.select(p);
+    }
+
+    fn counterpart(&mut self) {
+        let Some(cur) = self.selection() else {
+            return;
+        };
+        let continuing = self
+            .cycle
+            .as_ref()
+            .is_some_and(|c| c.targets.get(c.index) == Some(&cur));
+        if continuing {
+            if let Some(c) = &mut self.cycle {
+                c.index = (c.index + 1) % c.targets.len();
+            }
+        } else {
+            let passage = &self.comparison.articles[cur.0].passages[cur.1];
+            if passage.matches.is_empty() {
+                let why = match passage.class {
+                    Class::Boilerplate => "boilerplate is never compared",
+                    _ => "this passage has no counterpart",
+                };
+                self.info(why);
+                return;
+            }
+            let mut targets: Vec<(usize, usize)> = passage
+                .matches
+                .iter()
+                .map(|m| (m.article, m.passage))
+                .collect();
+            targets.push(cur);
+            self.cycle = Some(Cycle { targets, index: 0 });
+        }
+        let Some(cycle) = self.cycle.clone() else {
+            return;
+        };
+        let (a, p) = cycle.targets[cycle.index];
+        self.jump_to(a, p);
+        let n = cycle.targets.len() - 1;
+        let origin = cycle.targets[n];
+        self.cycle = Some(cycle.clone());
+        if cycle.index == n {
+            self.info(format!("back at {}:{}", origin.0 + 1, origin.1 + 1));
+        } else {
+            let m = &self.comparison.articles[origin.0].passages[origin.1].matches[cycle.index];
+            self.info(format!(
+                "counterpart {}/{n}: {}:{} {} {:.2}",
+                cycle.index + 1,
+                a + 1,
+                p + 1,
+                m.kind.name(),
+                m.score
+            ));
+        }
+    }
+
+    fn next_of_class(&mut self, class: Class, forward: bool) {
+        if !self.filter.shows(class) {
+            self.info(format!(
+                "{} passages are hidden by the filter (f)",
+                class.name()
+            ));
+            return;
+        }
+        let k = self.focus;
+        let passages = &self.comparison.articles[k].passages;
+        let n = passages.len();
+        if n == 0 {
+            return;
+        }
+        let from = self.panes[k].selected.unwrap_or(0);
+        let order: Box<dyn Iterator<Item = usize>> = if forward {
+            Box::new((1..=n).map(|i| (from + i) % n))
+        } else {
+            Box::new((1..=n).map(|i| (from + n - i) % n))
+        };
+        let found = order.into_iter().find(|&q| passages[q].class == class);
+        match found {
+            Some(q) => {
+                let wrapped = if forward { q <= from } else { q >= from };
+                self.select(q);
+                if q == from {
+                    self.info(format!("the only {} passage in this pane", class.name()));
+                } else if wrapped {
+                    let to = if forward { "top" } else { "bottom" };
+                    self.info(format!(
+                        "wrapped to the {to}: next {} passage",
+                        class.name()
+                    ));
+                }
+            }
+            None => self.info(format!("no {} passage in this pane", class.name())),
+        }
+    }
+
+    fn page(&mut self, down: bool, half: bool) {
+        let k = self.focus;
+        let h = self.geometry.text_height(k);
+        let Some(sel) = self.panes[k].selected else {
+            return;
+        };
+        if h == 0 {
+            return;
+        }
+        let n = if half {
+            (h / 2).max(1)
+        } else {
+            h.saturating_sub(2).max(1)
+        };
+        let top = self.panes[k].top;
+        let mut nav = self.nav(k);
+        let y = nav
+            .row_of(top, sel, h)
+            .unwrap_or(0)
+            .clamp(0, h as isize - 1) as usize;
+        let new_top = if down {
+            let max_top = nav.max_top(h).max(top);
+            nav.forward(top, n).min(max_top)
+        } else {
+            nav.back(top, n)
+        };
+        if new_top == top {
+            let edge = if down { nav.last() } else { nav.first() };
+            if let Some(p) = edge {
+                self.select(p);
+            }
+            return;
+        }
+        let pos = nav.forward(new_top, y);
+        let target = if pos.passage < nav.len() {
+            Some(pos.passage)
+        } else {
+            nav.last()
+        };
+        self.panes[k].top = new_top;
+        if let Some(p) = target {
+            self.panes[k].selected = Some(p);
+            self.detail_scroll = 0;
+        }
+        self.align();
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        if self.overlay.is_some() {
+            self.scroll_overlay(down, 3);
+            return;
+        }
+        if let Some(d) = self.geometry.detail {
+            if d.contains(ratatui::layout::Position::new(x, y)) {
+                self.update(if down {
+                    Action::DetailDown
+                } else {
+                    Action::DetailUp
+                });
+                return;
+            }
+        }
+        let Some(k) = self.geometry.pane_at(x, y, self.focus) else {
+            return;
+        };
+        let h = self.geometry.text_height(k);
+        if h == 0 {
+            return;
+        }
+        let top = self.panes[k].top;
+        let mut nav = self.nav(k);
+        let new_top = if down {
+            let max_top = nav.max_top(h).max(top);
+            nav.forward(top, 3).min(max_top)
+        } else {
+            nav.back(top, 3)
+        };
+        self.panes[k].top = new_top;
+        if k != self.focus {
+            return;
+        }
+        // Keep the selection on screen: take the nearest passage in view.
+        let Some(sel) = self.panes[k].selected else {
+            return;
+        };
+        let mut nav = self.nav(k);
+        let row = nav.row_of(new_top, sel, 2 * h);
+        let rows = nav.rows(sel) as isize;
+        let off_top = row.is_none_or(|r| r + rows <= 0) && sel <= new_top.passage;
+        let off_bottom = row.is_none_or(|r| r >= h as isize) && sel >= new_top.passage;
+        let target = if off_top {
+            let pos = if new_top.line == 0 {
+                new_top
+            } else {
+                let skip = nav.height(new_top.passage) - new_top.line;
+                nav.forward(new_top, skip)
+            };
+            (pos.passage < nav.len()).then_some(pos.passage)
+        } else if off_bottom {
+            let pos = nav.forward(new_top, h - 1);
+            if pos.passage < nav.len() {
+                Some(pos.passage)
+            } else {
+                nav.last()
+            }
+        } else {
+            None
+        };
+        if let Some(p) = target {
+            self.panes[k].selected = Some(p);
+            self.detail_scroll = 0;
+        }
+        self.align();
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        if self.overlay.is_some() || self.prompt.is_some() {
+            return;
+        }
+        if let Some(k) = self.geometry.tab_at(x, y) {
+            self.focus_pane(k);
+            return;
+        }
+        let Some(k) = self.geometry.pane_at(x, y, self.focus) else {
+            return;
+        };
+        let inner = Geometry::inner(self.geometry.panes[k]);
+        if !inner.contains(ratatui::layout::Position::new(x, y)) {
+            self.focus_pane(k);
+            return;
+        }
+        let top = self.panes[k].top;
+        let pos = self.nav(k).forward(top, usize::from(y - inner.y));
+        if pos.passage >= self.comparison.articles[k].passages.len() {
+            self.focus_pane(k);
+            return;
+        }
+        self.focus = k;
+        self.panes[k].selected = Some(pos.passage);
+        self.detail_scroll = 0;
+        self.align();
+    }
+
+    /// After the filter or the classes changed: move selections and tops onto shown passages.
+    fn refilter(&mut self) {
+        for k in 0..self.panes.len() {
+            let sel = self.panes[k].selected.unwrap_or(0);
+            let top = self.panes[k].top;
+            let mut nav = self.nav(k);
+            let sel = nav.nearest(sel.min(nav.len().saturating_sub(1)));
+            let top = nav.normalize(top);
+            self.panes[k].selected = sel;
+            self.panes[k].top = top;
+        }
+        self.cycle = None;
+        self.settle();
+    }
+
+    fn move_threshold(&mut self, delta: f64) {
+        let t = self.thresholds();
+        let has_matches = self
+            .comparison
+            .articles
+            .iter()
+            .any(|a| a.passages.iter().any(|p| !p.matches.is_empty()));
+        if self.comparison.links.is_empty() && has_matches {
+            self.message = Some(Message {
+                kind: MessageKind::Error,
+                text: "thresholds are fixed: this comparison has no cached scores".into(),
+            });
+            return;
+        }
+        let new = ((t.min_paraphrase + delta) * 100.0).round() / 100.0;
+        let new = new.clamp(THRESHOLD_STEP, 1.0);
+        if (new - t.min_paraphrase).abs() < 1e-9 {
+            self.info(format!("paraphrase threshold already at {new:.2}"));
+            return;
+        }
+        let thresholds = Thresholds {
+            min_paraphrase: new,
+            ..t
+        };
+        self.comparison.reclassify(thresholds);
+        self.settings.thresholds = thresholds;
+        for pane in &mut self.panes {
+            pane.wraps.clear();
+        }
+        self.recount();
+        self.refilter();
+        self.info(format!(
+            "paraphrase ≥ {new:.2}: {} shared · {} paraphrased · {} unique",
+            self.counts.shared, self.counts.paraphrased, self.counts.unique
+        ));
+    }
+
+    fn next_hit(&mut self, forward: bool) {
+        let sel = self.selection();
+        let Some(search) = &mut self.search else {
+            self.info("no search: press / to search");
+            return;
+        };
+        let n = search.hits.len();
+        if n == 0 {
+            let q = search.query.clone();
+            self.info(format!("no match for “{}”", printable(&q)));
+            return;
+        }
+        let here = sel.unwrap_or((0, 0));
+        let i = match (search.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => {
+                let i = search
+                    .hits
+                    .partition_point(|h| (h.article, h.passage) < here);
+                i % n
+            }
+            (None, false) => {
+                let i = search
+                    .hits
+                    .partition_point(|h| (h.article, h.passage) < here);
+                (i + n - 1) % n
+            }
+        };
+        search.current = Some(i);
+        let (a, p) = (search.hits[i].article, search.hits[i].passage);
+        let more = if n >= MAX_HITS { "+" } else { "" };
+        self.jump_to(a, p);
+        self.info(format!("hit {}/{n}{more} · pane {}", i + 1, a + 1));
+    }
+
+    fn confirm(&mut self) {
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        match prompt.kind {
+            PromptKind::Search => {
+                if prompt.input.text.is_empty() {
+                    self.search = self.saved_search.take();
+                    return;
+                }
+                self.saved_search = None;
+                let query = prompt.input.text;
+                if self.search.as_ref().is_none_or(|s| s.query != query) {
+                    self.search = Some(Search::new(&self.comparison, &query));
+                }
+                if self.search.as_ref().is_some_and(|s| s.hits.is_empty()) {
+                    self.message = Some(Message {
+                        kind: MessageKind::Error,
+                        text: format!("no match for “{}”", printable(&query)),
+                    });
+                    return;
+                }
+                self.next_hit(true);
+            }
+            PromptKind::Export => self.export(prompt.input.text.trim()),
+        }
+    }
+
+    fn export(&mut self, path: &str) {
+        if path.is_empty() {
+            self.info("export cancelled");
+            return;
+        }
+        let expanded = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+            _ => PathBuf::from(path),
+        };
+        let shown = printable(path).into_owned();
+        let Some(format) = ReportFormat::from_path(&expanded) else {
+            self.message = Some(Message {
+                kind: MessageKind::Error,
+                text: format!("{shown}: unknown report format; use .html, .md or .json"),
+            });
+            return;
+        };
+        self.message = Some(match report::export(&self.comparison, format, &expanded) {
+            Ok(()) => Message {
+                kind: MessageKind::Ok,
+                text: format!("exported the {} report to {shown}", format.extension()),
+            },
+            Err(e) => Message {
+                kind: MessageKind::Error,
+                text: format!("export failed: {}", printable(&e.to_string())),
+            },
+        });
+    }
+
+    /// The rows a pane shows, from its top: (passage, row in the passage's block).
+    pub fn visible_rows(&self, k: usize, h: usize) -> Vec<Pos> {
+        let mut rows = Vec::with_capacity(h);
+        let passages = &self.article(k).passages;
+        let mut pos = self.panes[k].top;
+        while rows.len() < h && pos.passage < passages.len() {
+            if !self.filter.shows(passages[pos.passage].class) {
+                match (pos.passage + 1..passages.len()).find(|&q| self.shows(k, q)) {
+                    Some(q) => {
+                        pos = Pos {
+                            passage: q,
+                            line: 0,
+                        }
+                    }
+                    None => break,
+                }
+                continue;
+            }
+            let height =
+                self.wrapped(k, pos.passage).rows() + usize::from(self.gap_after(k, pos.passage));
+            while pos.line < height && rows.len() < h {
+                rows.push(pos);
+                pos.line += 1;
+            }
+            match (pos.passage + 1..passages.len()).find(|&q| self.shows(k, q)) {
+                Some(q) => {
+                    pos = Pos {
+                        passage: q,
+                        line: 0,
+                    }
+                }
+                None => break,
+            }
+        }
+        rows
+    }
+
+    /// Wraps what each shown pane will draw, so that drawing finds it cached.
+    pub fn prepare(&mut self) {
+        for k in 0..self.panes.len() {
+            if !self.geometry.shown(k, self.focus) {
+                continue;
+            }
+            let h = self.geometry.text_height(k);
+            let top = self.panes[k].top;
+            self.nav(k).forward(top, h);
+        }
+    }
+}

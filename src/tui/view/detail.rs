@@ -1,0 +1,235 @@
+//! The detail panel: for the selected passage and each counterpart, the word-level diff, the
+//! kind and scores, the key terms, and fact conflicts with both readings.
+
+use super::wrap_spans;
+use crate::tui::app::App;
+use crate::tui::layout::Geometry;
+use artdiff::model::{Class, DiffOp, Match, Passage};
+use artdiff::safe_text::printable;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+type Pieces = Vec<(String, Style)>;
+
+fn clean(s: &str) -> String {
+    printable(s).replace(['\n', '\t'], " ")
+}
+
+/// Joins diff runs as words, keeping punctuation against the word before it.
+fn push_run(out: &mut Pieces, text: &str, style: Style) {
+    let text = clean(text.trim());
+    if text.is_empty() {
+        return;
+    }
+    let tight = text.starts_with(['.', ',', ';', ':', '!', '?', ')', '”', '’', '%']);
+    if !out.is_empty() && !tight {
+        out.push((" ".into(), Style::new()));
+    }
+    out.push((text, style));
+}
+
+/// One side of a diff: equal runs plus the runs only this side has.
+fn diff_side(app: &App, m: &Match, own: DiffOp) -> Pieces {
+    let theme = app.theme;
+    let mono = !theme.colored();
+    let mut out = Pieces::new();
+    for run in &m.diff {
+        match run.op {
+            DiffOp::Equal => push_run(&mut out, &run.text, Style::new()),
+            op if op == own => {
+                let (style, open, close) = if op == DiffOp::Delete {
+                    (theme.deleted(), "[-", "-]")
+                } else {
+                    (theme.inserted(), "{+", "+}")
+                };
+                if mono {
+                    push_run(
+                        &mut out,
+                        &format!("{open}{}{close}", run.text.trim()),
+                        style,
+                    );
+                } else {
+                    push_run(&mut out, &run.text, style);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn tag(app: &App, article: usize, passage: &Passage) -> (String, Style) {
+    (
+        format!(" {} ", article + 1),
+        app.theme.marker(passage.class, false),
+    )
+}
+
+/// The panel's lines (unwrapped pieces) for the selection.
+fn content(app: &App) -> Vec<Pieces> {
+    let theme = app.theme;
+    let Some((a, p)) = app.selection() else {
+        return vec![vec![("Nothing selected.".into(), theme.dim())]];
+    };
+    let passage = &app.comparison.articles[a].passages[p];
+    let mut out: Vec<Pieces> = Vec::new();
+    if passage.matches.is_empty() {
+        let why = match passage.class {
+            Class::Boilerplate => "boilerplate: web chrome, never compared",
+            _ => "unique: no counterpart in the other articles at these thresholds",
+        };
+        out.push(vec![(why.into(), theme.dim())]);
+        let (t, s) = tag(app, a, passage);
+        out.push(vec![
+            (t, s),
+            (" ".into(), Style::new()),
+            (clean(&passage.text), Style::new()),
+        ]);
+        return out;
+    }
+    for m in &passage.matches {
+        let other = app.comparison.passage(m.article, m.passage);
+        let mut head: Pieces = vec![
+            (
+                format!("{}:{} ↔ {}:{}", a + 1, p + 1, m.article + 1, m.passage + 1),
+                Style::new().bold(),
+            ),
+            ("  ".into(), Style::new()),
+            (format!(" {} ", m.kind.name()), theme.legend(m.kind.class())),
+            (format!(" {:.2}", m.score), Style::new().bold()),
+            (
+                format!(
+                    "  verbatim {:.2} · paraphrase {:.2}",
+                    m.verbatim, m.paraphrase
+                ),
+                theme.dim(),
+            ),
+        ];
+        if !m.conflicts.is_empty() {
+            let kinds: Vec<&str> = m.conflicts.iter().map(|c| c.kind.name()).collect();
+            head.push(("  ".into(), Style::new()));
+            head.push((format!("⚠ {}", kinds.join(", ")), theme.warning()));
+        }
+        out.push(head);
+        let (t1, s1) = tag(app, a, passage);
+        let (t2, s2) = match other {
+            Some(o) => tag(app, m.article, o),
+            None => (format!(" {}: ", m.article + 1), Style::new()),
+        };
+        if m.diff.is_empty() {
+            out.push(vec![
+                (t1, s1),
+                (" ".into(), Style::new()),
+                (clean(&passage.text), Style::new()),
+            ]);
+            let text = other.map(|o| clean(&o.text)).unwrap_or_default();
+            out.push(vec![
+                (t2, s2),
+                (" ".into(), Style::new()),
+                (text, Style::new()),
+            ]);
+        } else {
+            let mut mine = vec![(t1, s1), (" ".into(), Style::new())];
+            mine.extend(diff_side(app, m, DiffOp::Delete));
+            out.push(mine);
+            let mut theirs = vec![(t2, s2), (" ".into(), Style::new())];
+            theirs.extend(diff_side(app, m, DiffOp::Insert));
+            out.push(theirs);
+        }
+        if !m.terms.is_empty() {
+            let terms: Vec<String> = m.terms.iter().map(|t| clean(t)).collect();
+            out.push(vec![
+                ("key terms: ".into(), theme.dim()),
+                (terms.join(", "), Style::new().italic()),
+            ]);
+        }
+        for c in &m.conflicts {
+            out.push(vec![
+                (format!("⚠ {} conflict:", c.kind.name()), theme.warning()),
+                (" ".into(), Style::new()),
+                (clean(&c.a), Style::new().bold()),
+                (format!(" ({}:{})", a + 1, p + 1), theme.dim()),
+                (" vs ".into(), Style::new()),
+                (clean(&c.b), Style::new().bold()),
+                (
+                    format!(" ({}:{})", m.article + 1, m.passage + 1),
+                    theme.dim(),
+                ),
+            ]);
+        }
+        out.push(Vec::new());
+    }
+    out.pop();
+    out
+}
+
+/// The wrapped lines for a panel whose inside is `width` columns wide.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    content(app)
+        .iter()
+        .flat_map(|pieces| {
+            if pieces.is_empty() {
+                vec![Line::default()]
+            } else {
+                wrap_spans(pieces, width.max(1))
+            }
+        })
+        .collect()
+}
+
+fn inner(area: Rect) -> Rect {
+    Geometry::inner(area)
+}
+
+/// How far the panel scrolls.
+pub fn max_scroll(app: &App) -> usize {
+    let Some(area) = app.geometry.detail else {
+        return 0;
+    };
+    let inner = inner(area);
+    lines(app, usize::from(inner.width.saturating_sub(1)))
+        .len()
+        .saturating_sub(usize::from(inner.height))
+}
+
+/// Draws the panel.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let mut title = vec![Span::styled(" Detail ", theme.title(false))];
+    if let Some((a, p)) = app.selection() {
+        let passage = &app.comparison.articles[a].passages[p];
+        let n = passage.matches.len();
+        title.push(Span::raw(format!(
+            "· {}:{} · {} · {n} counterpart{} ",
+            a + 1,
+            p + 1,
+            passage.class.name(),
+            if n == 1 { "" } else { "s" }
+        )));
+    }
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(false))
+        .title_top(Line::from(title))
+        .title_bottom(
+            Line::from(Span::styled(" J/K scroll · d close ", theme.dim())).right_aligned(),
+        );
+    let inside = block.inner(area);
+    block.render(area, buf);
+    if inside.width < 2 || inside.height == 0 {
+        return;
+    }
+    let all = lines(app, usize::from(inside.width - 1));
+    let scroll = app.detail_scroll.min(all.len().saturating_sub(1));
+    for (i, line) in all
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inside.height))
+        .enumerate()
+    {
+        buf.set_line(inside.x + 1, inside.y + i as u16, line, inside.width - 1);
+    }
+}

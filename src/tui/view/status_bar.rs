@@ -1,0 +1,216 @@
+//! The status bar: the class legend with counts, the selection and its matches, the status
+//! message, filter, alignment, thresholds and the keys that matter now.
+
+use crate::tui::app::{App, Filter, MessageKind};
+use crate::tui::wrap::{str_width, truncate};
+use artdiff::model::Class;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A piece of the bar; the lowest `keep` goes first when the bar is too narrow.
+struct Segment {
+    keep: u8,
+    spans: Vec<Span<'static>>,
+    right: bool,
+}
+
+impl Segment {
+    fn width(&self) -> usize {
+        self.spans.iter().map(|s| str_width(&s.content)).sum()
+    }
+}
+
+/// The legend: `= shared 12  ~ paraphrased 3  + unique 40  # boilerplate 2`.
+pub fn legend(app: &App, counts: bool) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let mut spans = Vec::new();
+    for class in Class::ALL {
+        let label = format!(" {} {} ", class.marker(), class.name());
+        spans.push(Span::styled(label, theme.legend(class)));
+        if counts {
+            spans.push(Span::styled(
+                format!("{} ", app.counts.get(class)),
+                theme.status(),
+            ));
+        } else {
+            spans.push(Span::raw(" "));
+        }
+    }
+    spans
+}
+
+fn selection_info(app: &App) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let Some((a, p)) = app.selection() else {
+        return vec![Span::raw("no selection")];
+    };
+    let total = app.comparison.articles[a].passages.len();
+    let passage = &app.comparison.articles[a].passages[p];
+    let mut spans = vec![Span::styled(
+        format!("{}:{}/{total}", a + 1, p + 1),
+        Style::new().bold(),
+    )];
+    match passage.matches.first() {
+        Some(best) => {
+            let n = passage.matches.len();
+            let s = if n == 1 { "" } else { "s" };
+            spans.push(Span::raw(format!(
+                " → {n} counterpart{s} · {} {:.2}",
+                best.kind.name(),
+                best.score
+            )));
+            let conflicts: usize = passage.matches.iter().map(|m| m.conflicts.len()).sum();
+            if conflicts > 0 {
+                let s = if conflicts == 1 { "" } else { "s" };
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(
+                    format!("⚠ {conflicts} conflict{s}"),
+                    theme.warning(),
+                ));
+            }
+        }
+        None => spans.push(Span::raw(format!(" · {}", passage.class.name()))),
+    }
+    spans
+}
+
+fn hints(app: &App) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let has_matches = app
+        .selected_passage()
+        .is_some_and(|p| !p.matches.is_empty());
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    if has_matches {
+        keys.push(("↵", "counterpart"));
+    }
+    keys.push(("d", if app.detail { "close detail" } else { "detail" }));
+    if app.search.is_some() {
+        keys.push(("n/N", "hits"));
+    } else {
+        keys.push(("/", "search"));
+    }
+    keys.push(("?", "help"));
+    keys.push(("q", "quit"));
+    let mut spans = Vec::new();
+    for (key, what) in keys {
+        spans.push(Span::styled(
+            key.to_string(),
+            theme.key().patch(theme.status()),
+        ));
+        spans.push(Span::styled(format!(" {what}  "), theme.status()));
+    }
+    spans
+}
+
+/// Draws the bar.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = app.theme;
+    buf.set_style(area, theme.status());
+    let t = app.thresholds();
+    let mut segments = vec![Segment {
+        keep: 9,
+        spans: legend(app, true),
+        right: false,
+    }];
+    if let Some(msg) = &app.message {
+        let style = match msg.kind {
+            MessageKind::Info => Style::new().bold(),
+            MessageKind::Ok => theme.ok(),
+            MessageKind::Error => theme.error(),
+        };
+        segments.push(Segment {
+            keep: 8,
+            spans: vec![Span::styled(format!(" {} ", msg.text), style)],
+            right: false,
+        });
+    } else {
+        segments.push(Segment {
+            keep: 7,
+            spans: selection_info(app),
+            right: false,
+        });
+    }
+    if let Some(search) = &app.search {
+        let n = search.hits.len();
+        let at = search
+            .current
+            .map_or(String::new(), |i| format!("{}/", i + 1));
+        segments.push(Segment {
+            keep: 5,
+            spans: vec![Span::raw(format!(
+                "/{} {at}{n}",
+                truncate(&search.query, 16)
+            ))],
+            right: false,
+        });
+    }
+    if app.filter != Filter::All {
+        segments.push(Segment {
+            keep: 4,
+            spans: vec![Span::styled(
+                format!("filter: {}", app.filter.name()),
+                Style::new().bold(),
+            )],
+            right: false,
+        });
+    }
+    if !app.aligned {
+        segments.push(Segment {
+            keep: 3,
+            spans: vec![Span::raw("aligned scrolling off")],
+            right: false,
+        });
+    }
+    segments.push(Segment {
+        keep: 6,
+        spans: vec![Span::raw(format!(
+            "= ≥{:.2} ~ ≥{:.2}",
+            t.min_shared, t.min_paraphrase
+        ))],
+        right: false,
+    });
+    segments.push(Segment {
+        keep: 2,
+        spans: hints(app),
+        right: true,
+    });
+    let width = usize::from(area.width);
+    let sep = 3; // " │ "
+    loop {
+        let total: usize = segments.iter().map(|s| s.width() + sep).sum();
+        if total <= width || segments.len() <= 1 {
+            break;
+        }
+        let (i, _) = segments
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, s)| s.keep)
+            .expect("segments");
+        segments.remove(i);
+    }
+    let mut left: Vec<Span<'static>> = Vec::new();
+    let mut right: Vec<Span<'static>> = Vec::new();
+    for s in segments {
+        if s.right {
+            right.extend(s.spans);
+            continue;
+        }
+        if !left.is_empty() {
+            left.push(Span::styled(" │ ", theme.dim().patch(theme.status())));
+        }
+        left.extend(s.spans);
+    }
+    let line = Line::from(left);
+    buf.set_line(area.x, area.y, &line, area.width);
+    let rw: usize = right.iter().map(|s| str_width(&s.content)).sum();
+    let lw = line.width();
+    if rw > 0 && lw + rw < width {
+        let x = area.x + (width - rw) as u16;
+        buf.set_line(x, area.y, &Line::from(right), rw as u16);
+    }
+}
