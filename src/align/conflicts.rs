@@ -202,6 +202,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// British and American spellings of one word ("Organisation" / "Organization") are not a
+/// disagreement about a name.
+fn spelling_convention(x: &str, y: &str) -> bool {
+    let fold = |w: &str| {
+        w.replace('z', "s")
+            .replace("our", "or")
+            .replace("tre", "ter")
+    };
+    fold(x) == fold(y)
+}
+
 fn is_calendar_word(norm: &str) -> bool {
     WEEKDAYS.contains(&norm) || MONTHS.contains(&norm)
 }
@@ -229,6 +240,7 @@ fn names(a: Side, b: Side, out: &mut Vec<Conflict>) {
             let d = edit_distance(x, y);
             d > 0
                 && d <= 2
+                && !spelling_convention(x, y)
                 && d * 4 <= longest
                 && x.chars().take(3).eq(y.chars().take(3))
                 && !na.iter().any(|&k| &a.tokens[k].norm == y)
@@ -283,9 +295,17 @@ const TITLE_MODIFIERS: &[&str] = &[
     "assistant",
 ];
 
-/// The title words of a side, each with the modifier in front of it (if any) and the
-/// text from modifier to title.
-fn titled(s: Side) -> Vec<(String, Option<String>, String)> {
+/// A title word as used in a side: the title, its modifier ("former"), the text from modifier
+/// to title, and who holds it (the last word of the name right after it, if any).
+struct Titled {
+    title: String,
+    modifier: Option<String>,
+    text: String,
+    holder: Option<String>,
+}
+
+/// The title words of a side.
+fn titled(s: Side) -> Vec<Titled> {
     let mut out = Vec::new();
     for (i, t) in s.tokens.iter().enumerate() {
         if !TITLES.contains(&t.norm.as_str()) {
@@ -306,21 +326,37 @@ fn titled(s: Side) -> Vec<(String, Option<String>, String)> {
                 break;
             }
         }
-        out.push((t.norm.clone(), modifier, s.span(from, i + 1).to_string()));
+        let holder = s.tokens[i + 1..]
+            .iter()
+            .take_while(|w| w.name)
+            .last()
+            .map(|w| w.norm.clone());
+        out.push(Titled {
+            title: t.norm.clone(),
+            modifier,
+            text: s.span(from, i + 1).to_string(),
+            holder,
+        });
     }
     out
 }
 
 fn titles(a: Side, b: Side, out: &mut Vec<Conflict>) {
     let (ta, tb) = (titled(a), titled(b));
-    for (title, modifier, text) in &ta {
-        let same_title: Vec<_> = tb.iter().filter(|(t, _, _)| t == title).collect();
-        if same_title.is_empty() || same_title.iter().any(|(_, m, _)| m == modifier) {
-            continue;
-        }
-        // The modifier differs for the same title: "former President" / "President".
-        if ta.iter().filter(|(t, _, _)| t == title).count() == 1 && same_title.len() == 1 {
-            push(out, ConflictKind::Title, text, &same_title[0].2);
+    for x in &ta {
+        // The same title for the same person, or the only use of that title on each side.
+        let alone = |list: &[Titled]| list.iter().filter(|t| t.title == x.title).count() == 1;
+        let counterpart = tb.iter().find(|y| {
+            y.title == x.title
+                && match (&x.holder, &y.holder) {
+                    (Some(h), Some(k)) => h == k,
+                    _ => alone(&ta) && alone(&tb),
+                }
+        });
+        if let Some(y) = counterpart {
+            if x.modifier != y.modifier {
+                push(out, ConflictKind::Title, &x.text, &y.text);
+            }
         }
     }
 }
@@ -513,6 +549,11 @@ mod tests {
             ),
             one(ConflictKind::Name, "Zelensky", "Zelenskiy")
         );
+        assert!(conflicts(
+            "The Shanghai Cooperation Organization met.",
+            "The Shanghai Cooperation Organisation met."
+        )
+        .is_empty());
         // Different people are not a spelling conflict.
         assert!(conflicts("Rubio met Putin.", "Lavrov met Putin.").is_empty());
     }
@@ -527,6 +568,13 @@ mod tests {
             one(ConflictKind::Title, "former U.S. President", "President")
         );
         assert!(conflicts("The Mayor spoke.", "The Mayor spoke again.").is_empty());
+        assert_eq!(
+            conflicts(
+                "Russian President Vladimir Putin met US President Donald Trump.",
+                "Russian President Vladimir Putin met former US President Donald Trump."
+            ),
+            one(ConflictKind::Title, "President", "former US President")
+        );
     }
 
     #[test]

@@ -185,7 +185,12 @@ fn link_pair(
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // Only neighbours in one paragraph can be the two halves of a sentence.
     let merged = |side: &[Option<Prepared>], article: usize, first: usize| -> Option<Prepared> {
+        let passages = &articles[article].passages;
+        if passages.get(first + 1)?.paragraph != passages[first].paragraph {
+            return None;
+        }
         let (x, y) = (side.get(first)?.as_ref()?, side.get(first + 1)?.as_ref()?);
         let offset = articles[article].passages[first].text.len() + 1;
         Some(Prepared::merged(x, y, offset))
@@ -238,6 +243,16 @@ fn link_pair(
             let (Some(ma), Some(mb)) = (side_a, side_b) else {
                 continue;
             };
+            // Each half must carry part of the other side's content, or the "merge" is just a
+            // neighbour riding along.
+            let halves_contribute = if al == 2 {
+                contributes(pa[ap].as_ref(), &mb) && contributes(pa[ap + 1].as_ref(), &mb)
+            } else {
+                contributes(pb[bq].as_ref(), &ma) && contributes(pb[bq + 1].as_ref(), &ma)
+            };
+            if !halves_contribute {
+                continue;
+            }
             let f = features(&ma, &mb, idf);
             let scores = (f.verbatim(), f.paraphrase());
             let better = scores.0 > best_single.0 + 0.1 || scores.1 > best_single.1 + 0.1;
@@ -254,6 +269,17 @@ fn link_pair(
         }
     }
     links
+}
+
+/// True when at least a third of `half`'s content stems (and two or more) appear in `whole`.
+fn contributes(half: Option<&Prepared>, whole: &Prepared) -> bool {
+    let Some(half) = half else { return false };
+    let found = half
+        .content
+        .iter()
+        .filter(|s| whole.content.binary_search(s).is_ok())
+        .count();
+    found >= 2 && found * 3 >= half.content.len()
 }
 
 fn keep((verbatim, paraphrase): (f64, f64)) -> bool {
