@@ -89,8 +89,11 @@ pub struct Pos {
 /// One article's pane.
 #[derive(Debug, Clone)]
 pub struct Pane {
-    /// The first row on screen.
+    /// The first row on screen (after `pad`).
     pub top: Pos,
+    /// Blank rows above the first passage, so that aligned scrolling can put a counterpart
+    /// near the start of its article level with a selection further down.
+    pub pad: usize,
     /// The selected passage (the one shown when the pane has focus); `None` if nothing is shown.
     pub selected: Option<usize>,
     /// Wrapped passages at this pane's width.
@@ -580,6 +583,7 @@ impl App {
             .iter()
             .map(|a| Pane {
                 top: Pos::default(),
+                pad: 0,
                 selected: (!a.passages.is_empty()).then_some(0),
                 wraps: WrapCache::new(a.passages.len()),
             })
@@ -903,6 +907,7 @@ impl App {
             let top = self.panes[k].top;
             let top = self.nav(k).normalize(top);
             self.panes[k].top = top;
+            self.panes[k].pad = 0;
         }
         self.settle();
     }
@@ -934,10 +939,7 @@ impl App {
             None if down => {
                 // The last passage: show its end if it is taller than the view.
                 let h = self.geometry.text_height(k);
-                let max_top = self.nav(k).max_top(h);
-                if self.panes[k].top < max_top {
-                    let top = self.panes[k].top;
-                    self.panes[k].top = self.nav(k).forward(top, h / 2).min(max_top);
+                if self.scroll_by(k, true, h / 2) {
                     self.align();
                 }
             }
@@ -974,6 +976,7 @@ impl App {
         }
         let so = Self::scrolloff(h);
         let top = self.panes[k].top;
+        let pad = self.panes[k].pad as isize;
         let mut nav = self.nav(k);
         if !nav.visible(sel) {
             return;
@@ -983,7 +986,7 @@ impl App {
             passage: sel,
             line: 0,
         };
-        let row = nav.row_of(top, sel, 2 * h + rows);
+        let row = nav.row_of(top, sel, 2 * h + rows).map(|r| r + pad);
         let above = match row {
             Some(r) => r < so as isize,
             None => sel < top.passage,
@@ -1001,9 +1004,10 @@ impl App {
             let max_top = nav.max_top(h).max(top);
             candidate.min(max_top).max(top.min(candidate))
         } else {
-            top
+            return;
         };
         self.panes[k].top = new_top;
+        self.panes[k].pad = 0;
     }
 
     /// Scrolls every other pane so the selection's counterparts sit level with it.
@@ -1017,39 +1021,51 @@ impl App {
         };
         let h = self.geometry.text_height(f);
         let top = self.panes[f].top;
-        let Some(y) = self.nav(f).row_of(top, sel, h) else {
+        let pad = self.panes[f].pad as isize;
+        let Some(y) = self.nav(f).row_of(top, sel, h).map(|r| r + pad) else {
             return;
         };
-        let targets: Vec<(usize, usize)> = {
-            let passage = &self.comparison.articles[f].passages[sel];
-            (0..self.panes.len())
-                .filter(|&k| k != f)
-                .filter_map(|k| {
-                    passage
-                        .matches
-                        .iter()
-                        .find(|m| m.article == k && self.shows(k, m.passage))
-                        .map(|m| (k, m.passage))
-                })
-                .collect()
-        };
+        let targets: Vec<(usize, usize)> = (0..self.panes.len())
+            .filter(|&k| k != f)
+            .filter_map(|k| self.counterpart_in(f, sel, k).map(|cp| (k, cp)))
+            .collect();
         for (k, cp) in targets {
             let mut nav = self.nav(k);
             let start = Pos {
                 passage: cp,
                 line: 0,
             };
-            let top = if y >= 0 {
-                nav.back(start, y as usize)
+            let (top, pad) = if y >= 0 {
+                let top = nav.back(start, y as usize);
+                let above = nav.row_of(top, cp, y as usize).unwrap_or(y);
+                (top, (y - above).max(0) as usize)
             } else {
                 let rows = nav.rows(cp);
-                Pos {
-                    passage: cp,
-                    line: ((-y) as usize).min(rows.saturating_sub(1)),
-                }
+                let line = ((-y) as usize).min(rows.saturating_sub(1));
+                (Pos { passage: cp, line }, 0)
             };
             self.panes[k].top = top;
+            self.panes[k].pad = pad;
         }
+    }
+
+    /// The passage of pane `k` that says what passage `p` of article `a` says: its counterpart
+    /// there, else a counterpart of one of its counterparts.
+    pub fn counterpart_in(&self, a: usize, p: usize, k: usize) -> Option<usize> {
+        let passage = self.comparison.passage(a, p)?;
+        let direct = |q: &Passage| {
+            q.matches
+                .iter()
+                .find(|m| m.article == k && self.shows(k, m.passage))
+                .map(|m| m.passage)
+        };
+        direct(passage).or_else(|| {
+            passage
+                .matches
+                .iter()
+                .filter(|m| m.article != k)
+                .find_map(|m| direct(self.comparison.passage(m.article, m.passage)?))
+        })
     }
 
     /// Moves the focus to pane `k`, selecting there the counterpart of the current selection,
@@ -1063,33 +1079,25 @@ impl App {
         let (row, counterpart) = match self.panes[f].selected {
             Some(sel) => {
                 let top = self.panes[f].top;
-                let row = self.nav(f).row_of(top, sel, h);
-                let cp = self.comparison.articles[f].passages[sel]
-                    .matches
-                    .iter()
-                    .find(|m| m.article == k && self.shows(k, m.passage))
-                    .map(|m| m.passage);
-                (row, cp)
+                let pad = self.panes[f].pad as isize;
+                let row = self.nav(f).row_of(top, sel, h).map(|r| r + pad);
+                (row, self.counterpart_in(f, sel, k))
             }
             None => (None, None),
         };
-        let hk = self.geometry.text_height(k);
         let top = self.panes[k].top;
-        let own = self.panes[k].selected;
+        let pad = self.panes[k].pad;
         let mut nav = self.nav(k);
-        let own_on_screen = own.and_then(|s| {
-            let r = nav.row_of(top, s, hk)?;
-            (nav.visible(s) && r >= 0 && (r as usize) < hk).then_some(s)
-        });
         let at_row = {
-            let pos = nav.forward(top, row.unwrap_or(0).max(0) as usize);
+            let r = row.unwrap_or(0).max(0) as usize;
+            let pos = nav.forward(top, r.saturating_sub(pad));
             if pos.passage < nav.len() {
                 Some(pos.passage)
             } else {
                 nav.last()
             }
         };
-        let target = counterpart.or(own_on_screen).or(at_row).or(nav.first());
+        let target = counterpart.or(at_row).or(nav.first());
         self.focus = k;
         self.panes[k].selected = target;
         self.detail_scroll = 0;
@@ -1201,6 +1209,40 @@ impl App {
         }
     }
 
+    /// Scrolls pane `k` by `n` rows (blank alignment rows go first); returns whether it moved.
+    fn scroll_by(&mut self, k: usize, down: bool, mut n: usize) -> bool {
+        let h = self.geometry.text_height(k);
+        let top = self.panes[k].top;
+        let pad = self.panes[k].pad;
+        if down && pad > 0 {
+            let used = pad.min(n);
+            self.panes[k].pad -= used;
+            n -= used;
+        }
+        let mut nav = self.nav(k);
+        let new_top = if down {
+            let max_top = nav.max_top(h).max(top);
+            nav.forward(top, n).min(max_top)
+        } else {
+            nav.back(top, n)
+        };
+        self.panes[k].top = new_top;
+        new_top != top || self.panes[k].pad != pad
+    }
+
+    /// The passage at screen row `y` of pane `k` (the last one below the end).
+    fn passage_at_row(&mut self, k: usize, y: usize) -> Option<usize> {
+        let top = self.panes[k].top;
+        let pad = self.panes[k].pad;
+        let mut nav = self.nav(k);
+        let pos = nav.forward(top, y.saturating_sub(pad));
+        if pos.passage < nav.len() {
+            Some(pos.passage)
+        } else {
+            nav.last()
+        }
+    }
+
     fn page(&mut self, down: bool, half: bool) {
         let k = self.focus;
         let h = self.geometry.text_height(k);
@@ -1216,32 +1258,21 @@ impl App {
             h.saturating_sub(2).max(1)
         };
         let top = self.panes[k].top;
-        let mut nav = self.nav(k);
-        let y = nav
+        let pad = self.panes[k].pad as isize;
+        let y = self
+            .nav(k)
             .row_of(top, sel, h)
-            .unwrap_or(0)
+            .map_or(0, |r| r + pad)
             .clamp(0, h as isize - 1) as usize;
-        let new_top = if down {
-            let max_top = nav.max_top(h).max(top);
-            nav.forward(top, n).min(max_top)
-        } else {
-            nav.back(top, n)
-        };
-        if new_top == top {
+        if !self.scroll_by(k, down, n) {
+            let mut nav = self.nav(k);
             let edge = if down { nav.last() } else { nav.first() };
             if let Some(p) = edge {
                 self.select(p);
             }
             return;
         }
-        let pos = nav.forward(new_top, y);
-        let target = if pos.passage < nav.len() {
-            Some(pos.passage)
-        } else {
-            nav.last()
-        };
-        self.panes[k].top = new_top;
-        if let Some(p) = target {
+        if let Some(p) = self.passage_at_row(k, y) {
             self.panes[k].selected = Some(p);
             self.detail_scroll = 0;
         }
@@ -1267,45 +1298,30 @@ impl App {
             return;
         };
         let h = self.geometry.text_height(k);
-        if h == 0 {
-            return;
-        }
-        let top = self.panes[k].top;
-        let mut nav = self.nav(k);
-        let new_top = if down {
-            let max_top = nav.max_top(h).max(top);
-            nav.forward(top, 3).min(max_top)
-        } else {
-            nav.back(top, 3)
-        };
-        self.panes[k].top = new_top;
-        if k != self.focus {
+        if h == 0 || !self.scroll_by(k, down, 3) || k != self.focus {
             return;
         }
         // Keep the selection on screen: take the nearest passage in view.
         let Some(sel) = self.panes[k].selected else {
             return;
         };
+        let top = self.panes[k].top;
+        let pad = self.panes[k].pad as isize;
         let mut nav = self.nav(k);
-        let row = nav.row_of(new_top, sel, 2 * h);
+        let row = nav.row_of(top, sel, 2 * h).map(|r| r + pad);
         let rows = nav.rows(sel) as isize;
-        let off_top = row.is_none_or(|r| r + rows <= 0) && sel <= new_top.passage;
-        let off_bottom = row.is_none_or(|r| r >= h as isize) && sel >= new_top.passage;
+        let off_top = row.is_none_or(|r| r + rows <= 0) && sel <= top.passage;
+        let off_bottom = row.is_none_or(|r| r >= h as isize) && sel >= top.passage;
         let target = if off_top {
-            let pos = if new_top.line == 0 {
-                new_top
+            let pos = if top.line == 0 {
+                top
             } else {
-                let skip = nav.height(new_top.passage) - new_top.line;
-                nav.forward(new_top, skip)
+                let skip = nav.height(top.passage) - top.line;
+                nav.forward(top, skip)
             };
             (pos.passage < nav.len()).then_some(pos.passage)
         } else if off_bottom {
-            let pos = nav.forward(new_top, h - 1);
-            if pos.passage < nav.len() {
-                Some(pos.passage)
-            } else {
-                nav.last()
-            }
+            self.passage_at_row(k, h - 1)
         } else {
             None
         };
@@ -1328,12 +1344,14 @@ impl App {
             return;
         };
         let inner = Geometry::inner(self.geometry.panes[k]);
-        if !inner.contains(ratatui::layout::Position::new(x, y)) {
+        let r = usize::from(y.saturating_sub(inner.y));
+        if !inner.contains(ratatui::layout::Position::new(x, y)) || r < self.panes[k].pad {
             self.focus_pane(k);
             return;
         }
         let top = self.panes[k].top;
-        let pos = self.nav(k).forward(top, usize::from(y - inner.y));
+        let pad = self.panes[k].pad;
+        let pos = self.nav(k).forward(top, r - pad);
         if pos.passage >= self.comparison.articles[k].passages.len() {
             self.focus_pane(k);
             return;
@@ -1354,6 +1372,7 @@ impl App {
             let top = nav.normalize(top);
             self.panes[k].selected = sel;
             self.panes[k].top = top;
+            self.panes[k].pad = 0;
         }
         self.cycle = None;
         self.settle();
@@ -1489,9 +1508,10 @@ impl App {
         });
     }
 
-    /// The rows a pane shows, from its top: (passage, row in the passage's block).
-    pub fn visible_rows(&self, k: usize, h: usize) -> Vec<Pos> {
-        let mut rows = Vec::with_capacity(h);
+    /// The rows a pane shows, from its top: `None` for alignment padding, else (passage, row
+    /// in the passage's block).
+    pub fn visible_rows(&self, k: usize, h: usize) -> Vec<Option<Pos>> {
+        let mut rows = vec![None; self.panes[k].pad.min(h)];
         let passages = &self.article(k).passages;
         let mut pos = self.panes[k].top;
         while rows.len() < h && pos.passage < passages.len() {
@@ -1510,7 +1530,7 @@ impl App {
             let height =
                 self.wrapped(k, pos.passage).rows() + usize::from(self.gap_after(k, pos.passage));
             while pos.line < height && rows.len() < h {
-                rows.push(pos);
+                rows.push(Some(pos));
                 pos.line += 1;
             }
             match (pos.passage + 1..passages.len()).find(|&q| self.shows(k, q)) {
@@ -1532,7 +1552,10 @@ impl App {
             if !self.geometry.shown(k, self.focus) {
                 continue;
             }
-            let h = self.geometry.text_height(k);
+            let h = self
+                .geometry
+                .text_height(k)
+                .saturating_sub(self.panes[k].pad);
             let top = self.panes[k].top;
             self.nav(k).forward(top, h);
         }

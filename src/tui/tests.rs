@@ -1,112 +1,156 @@
 //! Rendering and app tests: actions in, buffers out. No terminal, no sleeps.
+//!
+//! The comparisons are built by hand (passages and links), so that these tests do not move
+//! when the segmenter or the engine's scores change; `Comparison::reclassify` turns the links
+//! into matches as the engine's output would.
 
 use super::action::Action;
-use super::app::{App, Flow};
+use super::app::{App, Filter, Flow, MessageKind, Overlay, PromptKind};
+use super::keymap::{self, Mode};
 use super::theme::Theme;
 use super::view;
-use artdiff::ingest::Loaded;
-use artdiff::model::{Comparison, Conflict, ConflictKind, DiffOp, DiffRun, Link};
+use artdiff::model::{
+    Article, Class, Comparison, Conflict, ConflictKind, DiffOp, DiffRun, Link, Passage,
+};
 use artdiff::Settings;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
-const WIRE: &str = "Bridge collapses in storm\n\n\
-At least 14 people were injured when the bridge collapsed. \
-Rescue teams reached the village of Kalvik on Tuesday morning, officials said. \
-The ministry has promised a review.\n\n\
-Share : Facebook · X · Email";
+/// An article from paragraphs of sentences; a sentence starting with `#` is boilerplate.
+fn article(path: &str, title: &str, paragraphs: &[&[&str]]) -> Article {
+    let mut text = String::new();
+    let mut passages = Vec::new();
+    for (k, paragraph) in paragraphs.iter().enumerate() {
+        if k > 0 {
+            text.push_str("\n\n");
+        }
+        for (i, sentence) in paragraph.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            let (sentence, class) = match sentence.strip_prefix('#') {
+                Some(s) => (s, Class::Boilerplate),
+                None => (*sentence, Class::Unique),
+            };
+            let start = text.len();
+            text.push_str(sentence);
+            passages.push(Passage {
+                text: sentence.to_string(),
+                start,
+                end: text.len(),
+                class,
+                matches: Vec::new(),
+                paragraph: k,
+            });
+        }
+    }
+    Article {
+        path: path.into(),
+        title: title.into(),
+        text,
+        passages,
+        ..Default::default()
+    }
+}
 
-const POST: &str = "Storm brings down Kalvik bridge\n\n\
-At least 41 people were injured when the bridge collapsed. \
-Rescuers arrived in the mountain village of Kalvik on Tuesday, local authorities confirmed. \
-The Daily Post has asked the ministry for comment.";
+fn link(a: (usize, usize), b: (usize, usize), verbatim: f64, paraphrase: f64) -> Link {
+    Link {
+        a,
+        b,
+        a_len: 1,
+        b_len: 1,
+        verbatim,
+        paraphrase,
+        diff: Vec::new(),
+        terms: Vec::new(),
+        conflicts: Vec::new(),
+    }
+}
 
-const TRIBUNE: &str = "Kalvik bridge: what we know\n\n\
-Officials said fourteen were hurt in the collapse of the bridge. \
-The Tribune visited the site in 2019, when residents first raised concerns.";
+fn run(op: DiffOp, text: &str) -> DiffRun {
+    DiffRun {
+        op,
+        text: text.into(),
+    }
+}
 
-/// Three articles with hand-made links (so the tests do not depend on the engine's scores):
-/// wire 1 ↔ post 1 shared with a number conflict, wire 2 ↔ post 2 paraphrased, wire 1 ↔
-/// tribune 1 paraphrased.
+/// Three reports of one event.
+///
+/// wire:    0 title · 1 "At least 14…" · 2 "Rescue teams…" · 3 "The ministry…" · 4 # Share
+/// post:    0 title · 1 "At least 41…" · 2 "Rescuers arrived…" · 3 "The Daily Post…"
+/// tribune: 0 title · 1 "Officials said fourteen…" · 2 "The Tribune visited…"
+///
+/// Links: wire 1 ↔ post 1 shared (0.93) with a number conflict and a diff; wire 2 ↔ post 2
+/// paraphrased (0.62); wire 1 ↔ tribune 1 paraphrased (0.55); post 3 ↔ tribune 2 at 0.42,
+/// below the default paraphrase threshold (0.5).
 fn three() -> Comparison {
-    let loaded = vec![
-        Loaded::from_text("wire.txt", WIRE),
-        Loaded::from_text("post.txt", POST),
-        Loaded::from_text("trib.txt", TRIBUNE),
-    ];
-    let mut c = artdiff::analyse(loaded, &Settings::default());
-    let find = |c: &Comparison, a: usize, needle: &str| {
-        c.articles[a]
-            .passages
-            .iter()
-            .position(|p| p.text.contains(needle))
-            .unwrap_or_else(|| panic!("no passage with {needle:?} in article {a}"))
-    };
-    let w_injured = find(&c, 0, "At least 14");
-    let p_injured = find(&c, 1, "At least 41");
-    let w_rescue = find(&c, 0, "Rescue teams");
-    let p_rescue = find(&c, 1, "Rescuers arrived");
-    let t_hurt = find(&c, 2, "fourteen");
-    c.links = vec![
-        Link {
-            a: (0, w_injured),
-            b: (1, p_injured),
-            a_len: 1,
-            b_len: 1,
-            verbatim: 0.93,
-            paraphrase: 0.9,
-            diff: vec![
-                run(DiffOp::Equal, "At least"),
-                run(DiffOp::Delete, "14"),
-                run(DiffOp::Insert, "41"),
-                run(
-                    DiffOp::Equal,
-                    "people were injured when the bridge collapsed.",
-                ),
+    let wire = article(
+        "wire.txt",
+        "Bridge collapses in storm",
+        &[
+            &["Bridge collapses in storm"],
+            &[
+                "At least 14 people were injured when the bridge collapsed.",
+                "Rescue teams reached the village of Kalvik on Tuesday morning, officials said.",
+                "The ministry has promised a review.",
             ],
-            terms: vec!["injured".into(), "bridge".into(), "collapsed".into()],
-            conflicts: vec![Conflict {
-                kind: ConflictKind::Number,
-                a: "14".into(),
-                b: "41".into(),
-            }],
-        },
-        Link {
-            a: (0, w_rescue),
-            b: (1, p_rescue),
-            a_len: 1,
-            b_len: 1,
-            verbatim: 0.4,
-            paraphrase: 0.62,
-            diff: vec![],
-            terms: vec!["Kalvik".into(), "Tuesday".into()],
-            conflicts: vec![],
-        },
-        Link {
-            a: (0, w_injured),
-            b: (2, t_hurt),
-            a_len: 1,
-            b_len: 1,
-            verbatim: 0.2,
-            paraphrase: 0.55,
-            diff: vec![],
-            terms: vec!["bridge".into()],
-            conflicts: vec![],
-        },
-        // Below every threshold: only a raised/lowered threshold makes it count.
-        Link {
-            a: (1, find(&c, 1, "Daily Post")),
-            b: (2, find(&c, 2, "Tribune visited")),
-            a_len: 1,
-            b_len: 1,
-            verbatim: 0.1,
-            paraphrase: 0.42,
-            diff: vec![],
-            terms: vec![],
-            conflicts: vec![],
-        },
+            &["#Share : Facebook · X · Email"],
+        ],
+    );
+    let post = article(
+        "news/post.html",
+        "Storm brings down Kalvik bridge",
+        &[
+            &["Storm brings down Kalvik bridge"],
+            &[
+                "At least 41 people were injured when the bridge collapsed.",
+                "Rescuers arrived in the mountain village of Kalvik on Tuesday, local authorities confirmed.",
+                "The Daily Post has asked the ministry for comment.",
+            ],
+        ],
+    );
+    let tribune = article(
+        "trib.md",
+        "Kalvik bridge: what we know",
+        &[
+            &["Kalvik bridge: what we know"],
+            &[
+                "Officials said fourteen were hurt in the collapse of the bridge.",
+                "The Tribune visited the site in 2019, when residents first raised concerns.",
+            ],
+        ],
+    );
+    let mut shared = link((0, 1), (1, 1), 0.93, 0.9);
+    shared.diff = vec![
+        run(DiffOp::Equal, "At least"),
+        run(DiffOp::Delete, "14"),
+        run(DiffOp::Insert, "41"),
+        run(
+            DiffOp::Equal,
+            "people were injured when the bridge collapsed",
+        ),
     ];
+    shared.terms = vec!["injured".into(), "bridge".into(), "collapsed".into()];
+    shared.conflicts = vec![Conflict {
+        kind: ConflictKind::Number,
+        a: "14".into(),
+        b: "41".into(),
+    }];
+    let mut rescue = link((0, 2), (1, 2), 0.4, 0.62);
+    rescue.terms = vec!["Kalvik".into(), "Tuesday".into()];
+    let mut c = Comparison {
+        articles: vec![wire, post, tribune],
+        links: vec![
+            shared,
+            rescue,
+            link((0, 1), (2, 1), 0.2, 0.55),
+            link((1, 3), (2, 2), 0.1, 0.42),
+        ],
+        ..Default::default()
+    };
     c.reclassify(Settings::default().thresholds);
     c
 }
@@ -115,16 +159,33 @@ fn two() -> Comparison {
     let mut c = three();
     c.articles.truncate(2);
     c.links.retain(|l| l.b.0 < 2);
-    c.summary.coverage.clear();
     c.reclassify(Settings::default().thresholds);
     c
 }
 
-fn run(op: DiffOp, text: &str) -> DiffRun {
-    DiffRun {
-        op,
-        text: text.into(),
-    }
+/// One long article (and a short one) to scroll through: `n` paragraphs of three sentences.
+fn long(n: usize) -> Comparison {
+    let sentences: Vec<String> = (0..n * 3)
+        .map(|i| format!("Sentence number {i} says something about the storm and the bridge."))
+        .collect();
+    let paragraphs: Vec<Vec<&str>> = sentences
+        .chunks(3)
+        .map(|c| c.iter().map(String::as_str).collect())
+        .collect();
+    let refs: Vec<&[&str]> = paragraphs.iter().map(Vec::as_slice).collect();
+    let a = article("long.txt", "Long", &refs);
+    let b = article(
+        "short.txt",
+        "Short",
+        &[&["Sentence number 7 says something."]],
+    );
+    let mut c = Comparison {
+        articles: vec![a, b],
+        links: vec![link((0, 7), (1, 0), 0.95, 0.9)],
+        ..Default::default()
+    };
+    c.reclassify(Settings::default().thresholds);
+    c
 }
 
 fn app(c: Comparison, w: u16, h: u16) -> App {
@@ -147,10 +208,21 @@ fn draw(app: &mut App) -> Buffer {
     term.backend().buffer().clone()
 }
 
+/// A row as text; the cell after a wide character (which the terminal does not draw) is left
+/// out, so wide text reads as written.
 fn row(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width)
-        .map(|x| buf[(x, y)].symbol().to_string())
-        .collect()
+    let mut out = String::new();
+    let mut skip = 0;
+    for x in 0..buf.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let s = buf[(x, y)].symbol();
+        out.push_str(s);
+        skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+    }
+    out
 }
 
 fn screen(buf: &Buffer) -> String {
@@ -160,22 +232,22 @@ fn screen(buf: &Buffer) -> String {
         .join("\n")
 }
 
-/// The first cell whose row contains `needle`, starting at its first character.
+/// Where `needle` starts on screen (column of its first cell, row), scanning rows in order.
 fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_after(buf, needle, 0)
+}
+
+fn find_after(buf: &Buffer, needle: &str, min_x: u16) -> Option<(u16, u16)> {
     for y in 0..buf.area.height {
-        let cells: Vec<String> = (0..buf.area.width)
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect();
-        for x in 0..cells.len() {
+        for x in min_x..buf.area.width {
             let mut s = String::new();
-            for c in &cells[x..] {
-                s.push_str(c);
-                if s.len() >= needle.len() {
-                    break;
-                }
+            let mut cx = x;
+            while s.len() < needle.len() && cx < buf.area.width {
+                s.push_str(buf[(cx, y)].symbol());
+                cx += 1;
             }
             if s.starts_with(needle) {
-                return Some((x as u16, y));
+                return Some((x, y));
             }
         }
     }
@@ -186,54 +258,1063 @@ fn at(buf: &Buffer, needle: &str) -> (u16, u16) {
     find(buf, needle).unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", screen(buf)))
 }
 
-fn passage_index(app: &App, a: usize, needle: &str) -> usize {
-    app.comparison.articles[a]
-        .passages
-        .iter()
-        .position(|p| p.text.contains(needle))
-        .unwrap()
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Flow {
+    let action = keymap::action_for(&KeyEvent::new(code, mods), app.mode())
+        .unwrap_or_else(|| panic!("{code:?} {mods:?} is not bound in {:?}", app.mode()));
+    app.update(action)
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn sel(app: &App) -> (usize, usize) {
+    app.selection().expect("a selection")
+}
+
+const LIT_SHARED: Color = Color::Indexed(31);
+const LIT_PARAPHRASED: Color = Color::Indexed(130);
+
+// ---------------------------------------------------------------- rendering
+
 #[test]
-fn two_panes_side_by_side_with_titles_and_wrapped_text() {
-    let mut app = app(two(), 130, 20);
+fn two_panes_side_by_side_with_titles_wrapped_text_and_class_tints() {
+    let mut app = app(two(), 150, 20);
     let buf = draw(&mut app);
     let text = screen(&buf);
     let (x1, y1) = at(&buf, "1 Bridge collapses in storm");
     let (x2, y2) = at(&buf, "2 Storm brings down Kalvik");
     assert_eq!((y1, y2), (0, 0));
-    assert!(x1 < 65 && x2 > 65, "{text}");
+    assert!(x1 < 75 && x2 > 75, "{text}");
     assert!(
-        text.contains("wire.txt") && text.contains("post.txt"),
+        text.contains("wire.txt") && text.contains("post.html"),
         "{text}"
     );
-    // Text wraps inside each pane: nothing of the left pane spills past its border.
+    // Coverage in the title: the wire has shared, paraphrased and unique text.
+    assert!(row(&buf, 0).contains("%="), "{}", row(&buf, 0));
+    // Text wraps inside each pane: the left pane's right border is intact on every row.
     for y in 1..18 {
+        let c = row(&buf, y).chars().nth(74);
         assert!(
-            matches!(row(&buf, y).chars().nth(64), Some('┃' | '│')),
+            matches!(c, Some('┃' | '│' | '▐')),
             "row {y}: {}",
             row(&buf, y)
         );
     }
     assert!(
-        text.contains("At least 14 people were injured when the"),
+        text.contains("At least 14 people were injured when the bridge"),
         "{text}"
     );
     assert!(
-        text.contains("At least 41 people were injured when the"),
+        text.contains("At least 41 people were injured when the bridge"),
         "{text}"
+    );
+    // Class colours: shared text on the blue tint, paraphrased on amber, gutter markers.
+    let (x, y) = at(&buf, "At least 14");
+    assert_eq!(buf[(x, y)].bg, Color::Indexed(24));
+    assert_eq!(buf[(x - 2, y)].symbol(), "=");
+    let (x, y) = at(&buf, "Rescue teams");
+    assert_eq!(buf[(x, y)].bg, Color::Indexed(94));
+    assert_eq!(buf[(x - 2, y)].symbol(), "~");
+    let (x, y) = at(&buf, "The ministry");
+    assert_eq!(buf[(x, y)].bg, Color::Reset);
+    assert_eq!(buf[(x - 2, y)].symbol(), "+");
+    let (x, y) = at(&buf, "Share : Facebook");
+    assert_eq!(buf[(x, y)].fg, Color::Indexed(244));
+    assert_eq!(buf[(x - 2, y)].symbol(), "#");
+    // The legend in the status bar names every class.
+    let status = row(&buf, 19);
+    for word in ["= shared", "~ paraphrased", "+ unique", "# boilerplate"] {
+        assert!(status.contains(word), "{status}");
+    }
+}
+
+#[test]
+fn three_panes_show_every_article() {
+    let mut app = app(three(), 150, 24);
+    let buf = draw(&mut app);
+    let titles = [
+        at(&buf, "1 Bridge collapses"),
+        at(&buf, "2 Storm brings"),
+        at(&buf, "3 Kalvik bridge"),
+    ];
+    assert!(titles.iter().all(|&(_, y)| y == 0));
+    assert!(titles[0].0 < 50 && (50..100).contains(&titles[1].0) && titles[2].0 >= 100);
+    at(&buf, "Officials said fourteen");
+    at(&buf, "The Tribune visited");
+    // The focused pane has the thick border.
+    assert_eq!(buf[(0, 0)].symbol(), "┏");
+    assert_eq!(buf[(50, 0)].symbol(), "┌");
+    assert_eq!(buf[(0, 0)].fg, Color::Indexed(33));
+}
+
+#[test]
+fn narrow_mode_shows_the_focused_pane_with_tabs() {
+    let mut app = app(three(), 90, 20);
+    assert!(app.geometry.narrow);
+    let buf = draw(&mut app);
+    let tabs = row(&buf, 0);
+    assert!(
+        tabs.contains("1 Bridge") && tabs.contains("2 Storm") && tabs.contains("3 Kalvik"),
+        "{tabs}"
+    );
+    let (x, y) = at(&buf, "1 Bridge");
+    assert_eq!(y, 0);
+    assert_eq!(
+        buf[(x, 0)].bg,
+        Color::Indexed(33),
+        "the focused tab stands out"
+    );
+    assert!(find(&buf, "At least 14").is_some());
+    assert!(
+        find(&buf, "At least 41").is_none(),
+        "only one pane at a time"
+    );
+    // The pane takes the full width.
+    assert_eq!(buf[(0, 1)].symbol(), "┏");
+    assert_eq!(buf[(89, 1)].symbol(), "┓");
+    app.update(Action::FocusNext);
+    let buf = draw(&mut app);
+    at(&buf, "At least 41");
+    assert!(find(&buf, "At least 14").is_none());
+    let (x, _) = at(&buf, "2 Storm");
+    assert_eq!(buf[(x, 0)].bg, Color::Indexed(33));
+    // A click on a tab focuses it.
+    let (x, _) = at(&buf, "3 Kalvik");
+    app.update(Action::Click { x, y: 0 });
+    assert_eq!(app.focus, 2);
+}
+
+#[test]
+fn selection_and_counterparts_are_lit_and_level() {
+    let mut app = app(three(), 150, 24);
+    app.update(Action::Down); // wire 1: shared with post 1, paraphrased with tribune 1
+    assert_eq!(sel(&app), (0, 1));
+    // Scroll the wire down a little so alignment has work to do.
+    let buf = draw(&mut app);
+    let (x1, y1) = at(&buf, "At least 14");
+    let (x2, y2) = at(&buf, "At least 41");
+    let (x3, y3) = at(&buf, "Officials said fourteen");
+    assert_eq!(y1, y2, "counterparts sit level with the selection");
+    assert_eq!(y1, y3);
+    for (x, y) in [(x1, y1), (x2, y2), (x3, y3)] {
+        assert_eq!(buf[(x - 3, y)].symbol(), "▌", "bar left of {x},{y}");
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    }
+    assert_eq!(buf[(x1, y1)].bg, LIT_SHARED);
+    assert_eq!(buf[(x2, y2)].bg, LIT_SHARED);
+    assert_eq!(buf[(x3, y3)].bg, LIT_PARAPHRASED);
+    // Passages that are not counterparts are not lit.
+    let (x, y) = at(&buf, "The Tribune visited");
+    assert_ne!(buf[(x - 3, y)].symbol(), "▌");
+    // The conflict is flagged where it is.
+    let (bx, by) = at(&buf, "⚠ 14 ≠ 41");
+    assert_eq!(buf[(bx, by)].bg, Color::Indexed(220));
+    at(&buf, "⚠ 41 ≠ 14");
+    // The status bar tells about the matches.
+    let status = row(&buf, 23);
+    assert!(
+        status.contains("1:2/5 → 2 counterparts · shared 0.93"),
+        "{status}"
+    );
+    assert!(status.contains("⚠ 1 conflict"), "{status}");
+}
+
+#[test]
+fn help_overlay_lists_every_key_of_the_keymap() {
+    let mut app = app(three(), 160, 60);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    let buf = draw(&mut app);
+    let text = screen(&buf);
+    let (x, y) = at(&buf, "Help · keys");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    for binding in keymap::keymap().iter().filter(|b| b.shown()) {
+        assert!(
+            text.contains(binding.help),
+            "{:?} missing:\n{text}",
+            binding.help
+        );
+    }
+    for label in [
+        "j ↓",
+        "PgDn",
+        "Ctrl-d",
+        "Shift-Tab",
+        "1–8",
+        "Enter",
+        "q Ctrl-c",
+    ] {
+        assert!(text.contains(label), "{label} missing");
+    }
+    let (x, y) = at(&buf, "next passage");
+    let _ = (x, y);
+    let (kx, ky) = at(&buf, "Ctrl-d");
+    assert_eq!(buf[(kx, ky)].fg, Color::Indexed(117), "keys are coloured");
+    // Esc closes it.
+    app.update(Action::Close);
+    let buf = draw(&mut app);
+    assert!(find(&buf, "Help · keys").is_none());
+}
+
+#[test]
+fn help_overlay_scrolls_when_the_screen_is_short() {
+    let mut app = app(three(), 80, 20);
+    app.update(Action::ToggleHelp);
+    let before = screen(&draw(&mut app));
+    app.update(Action::OverlayDown);
+    app.update(Action::OverlayDown);
+    let after = screen(&draw(&mut app));
+    assert_ne!(before, after);
+    for _ in 0..500 {
+        app.update(Action::OverlayDown);
+    }
+    let end = screen(&draw(&mut app));
+    assert!(end.contains("delete to the start"), "{end}");
+}
+
+#[test]
+fn detail_panel_shows_the_word_diff_terms_and_conflict() {
+    let mut app = app(three(), 150, 40);
+    app.update(Action::Down);
+    app.update(Action::ToggleDetail);
+    assert!(app.detail && app.geometry.detail.is_some());
+    let buf = draw(&mut app);
+    let d = app.geometry.detail.unwrap();
+    let (_, ty) = at(&buf, "Detail");
+    assert_eq!(ty, d.y);
+    at(&buf, "1:2 ↔ 2:2");
+    at(&buf, "key terms: injured, bridge, collapsed");
+    // Deleted "14" on this side, inserted "41" on the other; both as words of the real text.
+    let (x, y) = find_after(&buf, "14 people", 0)
+        .filter(|&(_, y)| y > d.y)
+        .or_else(|| {
+            (d.y..d.bottom()).find_map(|yy| {
+                let r = row(&buf, yy);
+                r.find(" 14 people")
+                    .map(|i| (r[..i].chars().count() as u16 + 1, yy))
+            })
+        })
+        .expect("diff line");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::CROSSED_OUT),
+        "{:?}",
+        buf[(x, y)]
+    );
+    assert_eq!(buf[(x, y)].bg, Color::Indexed(210));
+    let r = (d.y..d.bottom())
+        .find(|&yy| row(&buf, yy).contains(" 41 people"))
+        .expect("other side");
+    let ix = row(&buf, r).find(" 41 people").unwrap();
+    let x = row(&buf, r)[..ix].chars().count() as u16 + 1;
+    assert!(buf[(x, r)].modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(buf[(x, r)].bg, Color::Indexed(114));
+    // The conflict, both values, in the warning style.
+    let (cx, cy) = at(&buf, "⚠ number conflict:");
+    assert_eq!(buf[(cx, cy)].bg, Color::Indexed(220));
+    assert!(
+        row(&buf, cy).contains("14 (1:2) vs 41 (2:2)"),
+        "{}",
+        row(&buf, cy)
+    );
+    // The second counterpart (tribune) is listed too.
+    at(&buf, "1:2 ↔ 3:2");
+}
+
+#[test]
+fn detail_panel_for_a_unique_passage_says_so() {
+    let mut app = app(three(), 150, 40);
+    app.jump_to(0, 3);
+    app.update(Action::ToggleDetail);
+    let buf = draw(&mut app);
+    at(&buf, "unique: no counterpart");
+    at(&buf, "The ministry has promised a review.");
+}
+
+#[test]
+fn filter_hides_and_shows_classes() {
+    let mut app = app(three(), 150, 24);
+    let buf = draw(&mut app);
+    at(&buf, "Share : Facebook");
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::HideBoilerplate);
+    let buf = draw(&mut app);
+    assert!(find(&buf, "Share : Facebook").is_none());
+    at(&buf, "At least 14");
+    assert!(row(&buf, 23).contains("filter: no boilerplate"));
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::OnlyUnique);
+    let buf = draw(&mut app);
+    assert!(find(&buf, "At least 14").is_none());
+    at(&buf, "The ministry has promised");
+    at(&buf, "The Daily Post");
+    assert_eq!(app.selected_passage().unwrap().class, Class::Unique);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::OnlyMatched);
+    let buf = draw(&mut app);
+    assert!(find(&buf, "The ministry").is_none());
+    at(&buf, "At least 14");
+    at(&buf, "Rescuers arrived");
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::All);
+    let buf = draw(&mut app);
+    at(&buf, "Share : Facebook");
+}
+
+#[test]
+fn search_hits_are_highlighted_in_every_pane() {
+    let mut app = app(three(), 150, 24);
+    app.update(Action::SearchStart);
+    assert_eq!(app.mode(), Mode::Prompt);
+    keys(&mut app, "kalvik");
+    let buf = draw(&mut app);
+    let status = row(&buf, 23);
+    assert!(
+        status.contains("/ kalvik") && status.contains("hits"),
+        "{status}"
+    );
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.mode(), Mode::Normal);
+    let search = app.search.as_ref().unwrap();
+    assert_eq!(search.hits.len(), 4);
+    let buf = draw(&mut app);
+    // Hits in two panes at least, highlighted (current hit stronger).
+    let mut lit = 0;
+    for y in 1..23 {
+        let r = row(&buf, y);
+        let mut from = 0;
+        while let Some(i) = r[from..].find("Kalvik") {
+            let x = r[..from + i].chars().count() as u16;
+            let bg = buf[(x, y)].bg;
+            assert!(
+                bg == Color::Indexed(219) || bg == Color::Indexed(201),
+                "{bg:?} at {x},{y}"
+            );
+            lit += 1;
+            from += i + 1;
+        }
+    }
+    assert!(lit >= 4, "{lit} hits lit");
+    assert!(row(&buf, 23).contains("hit 1/4"), "{}", row(&buf, 23));
+}
+
+#[test]
+fn matrix_overlay_shows_the_similarity_matrix_and_coverage() {
+    let mut app = app(three(), 150, 30);
+    app.update(Action::ToggleMatrix);
+    let buf = draw(&mut app);
+    let (x, y) = at(&buf, "Similarity matrix");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    at(&buf, "Share of each row's text");
+    at(&buf, "Coverage");
+    // Row 1 (wire) against 2 (post): the shared and paraphrased sentences' share.
+    let m = &app.comparison.summary.matrix;
+    let pct = format!("{}%", (m[0][1] * 100.0).round());
+    let wire_row = (1..30)
+        .find(|&y| {
+            row(&buf, y).contains("1 Bridge collapses in storm") && row(&buf, y).contains('·')
+        })
+        .unwrap_or_else(|| panic!("{}", screen(&buf)));
+    assert!(
+        row(&buf, wire_row).contains(&pct),
+        "{pct}: {}",
+        row(&buf, wire_row)
+    );
+    app.update(Action::ToggleMatrix);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn no_color_draws_without_any_colour() {
+    let mut app = mono(three(), 150, 40);
+    app.update(Action::Down);
+    app.update(Action::ToggleDetail);
+    app.update(Action::SearchStart);
+    keys(&mut app, "bridge");
+    app.update(Action::Confirm);
+    let buf = draw(&mut app);
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    // The class still reads from the markers, and the selection from attributes.
+    let (x, y) = at(&buf, "Rescue teams");
+    assert_eq!(buf[(x - 2, y)].symbol(), "~");
+    let (x, y) = find_after(&buf, "At least 14", 0).unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buf[(x - 3, y)].symbol(), "▌");
+    // Diff words carry wdiff-style markers.
+    at(&buf, "[-14-]");
+    at(&buf, "{+41+}");
+    let mut app = mono(three(), 150, 24);
+    app.update(Action::ToggleHelp);
+    let buf = draw(&mut app);
+    assert!(buf
+        .content()
+        .iter()
+        .all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+}
+
+#[test]
+fn article_text_is_made_safe_and_wide_characters_fit() {
+    let nasty = article(
+        "x.txt",
+        "Evil\u{1b}[2J title",
+        &[&[
+            "Escape \u{1b}]0;pwned\u{7} here and a bell \u{7} too.",
+            "東京都で大きな地震があった東京都で大きな地震があった東京都で大きな地震があった。",
+            "Party 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 time.",
+        ]],
+    );
+    let plain = article("y.txt", "Plain", &[&["Nothing to see."]]);
+    let mut c = Comparison {
+        articles: vec![nasty, plain],
+        ..Default::default()
+    };
+    c.refresh_summary();
+    for w in [60u16, 83, 100, 121] {
+        let mut app = app(c.clone(), w, 20);
+        let buf = draw(&mut app);
+        let right = app.geometry.panes[0].right() - 1;
+        for cell in buf.content() {
+            assert!(!cell.symbol().chars().any(|ch| ch.is_control()), "{cell:?}");
+        }
+        let text = screen(&buf);
+        assert!(text.contains("␛"), "{text}");
+        assert!(text.contains("東京"), "{text}");
+        // The border is intact on every row: nothing wide spilled.
+        let y0 = app.geometry.panes[0].y + 1;
+        for y in y0..y0 + 10 {
+            let c = buf[(right, y)].symbol();
+            assert!(
+                matches!(c, "┃" | "│" | "▐"),
+                "w={w} row {y}: {}",
+                row(&buf, y)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (24, 6),
+        (39, 10),
+        (60, 20),
+        (200, 50),
+        (300, 5),
+    ] {
+        for detail in [false, true] {
+            let mut app = app(three(), 80, 24);
+            if detail {
+                app.update(Action::ToggleDetail);
+            }
+            app.update(Action::Resize(w, h));
+            for action in [
+                Action::Down,
+                Action::PageDown,
+                Action::ToggleHelp,
+                Action::Close,
+                Action::ToggleMatrix,
+            ] {
+                app.update(action);
+                draw(&mut app);
+            }
+            app.update(Action::SearchStart);
+            keys(&mut app, "the");
+            draw(&mut app);
+        }
+    }
+}
+
+#[test]
+fn empty_articles_and_no_articles_do_not_break() {
+    let mut c = Comparison {
+        articles: vec![
+            article("e.txt", "", &[]),
+            article("f.txt", "F", &[&["Only one."]]),
+        ],
+        ..Default::default()
+    };
+    c.refresh_summary();
+    let mut a = app(c, 100, 20);
+    for action in [
+        Action::Down,
+        Action::Counterpart,
+        Action::FocusNext,
+        Action::Bottom,
+        Action::PageDown,
+        Action::ToggleDetail,
+    ] {
+        a.update(action);
+        draw(&mut a);
+    }
+    a.update(Action::FocusPane(0));
+    let buf = draw(&mut a);
+    at(&buf, "(empty article)");
+    let mut none = app(Comparison::default(), 80, 10);
+    let buf = draw(&mut none);
+    at(&buf, "No articles");
+    assert_eq!(none.update(Action::Quit), Flow::Quit);
+}
+
+// ---------------------------------------------------------------- keys and actions
+
+#[test]
+fn the_keymap_maps_every_key_of_the_issue() {
+    let n = KeyModifiers::NONE;
+    let ctrl = KeyModifiers::CONTROL;
+    let shift = KeyModifiers::SHIFT;
+    let table: &[(KeyCode, KeyModifiers, Action)] = &[
+        (KeyCode::Char('j'), n, Action::Down),
+        (KeyCode::Down, n, Action::Down),
+        (KeyCode::Char('k'), n, Action::Up),
+        (KeyCode::Up, n, Action::Up),
+        (KeyCode::PageDown, n, Action::PageDown),
+        (KeyCode::PageUp, n, Action::PageUp),
+        (KeyCode::Char('d'), ctrl, Action::HalfPageDown),
+        (KeyCode::Char('u'), ctrl, Action::HalfPageUp),
+        (KeyCode::Char('g'), n, Action::Top),
+        (KeyCode::Char('G'), shift, Action::Bottom),
+        (KeyCode::Char('h'), n, Action::FocusLeft),
+        (KeyCode::Left, n, Action::FocusLeft),
+        (KeyCode::Char('l'), n, Action::FocusRight),
+        (KeyCode::Right, n, Action::FocusRight),
+        (KeyCode::Tab, n, Action::FocusNext),
+        (KeyCode::BackTab, shift, Action::FocusPrev),
+        (KeyCode::Char('1'), n, Action::FocusPane(0)),
+        (KeyCode::Char('8'), n, Action::FocusPane(7)),
+        (KeyCode::Enter, n, Action::Counterpart),
+        (KeyCode::Char(']'), n, Action::NextSameClass),
+        (KeyCode::Char('['), n, Action::PrevSameClass),
+        (KeyCode::Char('s'), n, Action::NextOfClass(Class::Shared)),
+        (
+            KeyCode::Char('p'),
+            n,
+            Action::NextOfClass(Class::Paraphrased),
+        ),
+        (KeyCode::Char('u'), n, Action::NextOfClass(Class::Unique)),
+        (KeyCode::Char('a'), n, Action::ToggleAlign),
+        (KeyCode::Char('d'), n, Action::ToggleDetail),
+        (KeyCode::Char('f'), n, Action::CycleFilter),
+        (KeyCode::Char('/'), n, Action::SearchStart),
+        (KeyCode::Char('n'), n, Action::SearchNext),
+        (KeyCode::Char('N'), shift, Action::SearchPrev),
+        (KeyCode::Char('+'), shift, Action::ThresholdUp),
+        (KeyCode::Char('-'), n, Action::ThresholdDown),
+        (KeyCode::Char('m'), n, Action::ToggleMatrix),
+        (KeyCode::Char('e'), n, Action::ExportStart),
+        (KeyCode::Char('?'), shift, Action::ToggleHelp),
+        (KeyCode::Esc, n, Action::Close),
+        (KeyCode::Char('q'), n, Action::Quit),
+        (KeyCode::Char('c'), ctrl, Action::Quit),
+    ];
+    for &(code, mods, action) in table {
+        let ev = KeyEvent::new(code, mods);
+        assert_eq!(
+            keymap::action_for(&ev, Mode::Normal),
+            Some(action),
+            "{code:?} {mods:?}"
+        );
+    }
+    assert_eq!(
+        keymap::action_for(&key(KeyCode::Esc), Mode::Overlay),
+        Some(Action::Close)
+    );
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), ctrl);
+    for mode in [Mode::Normal, Mode::Overlay, Mode::Prompt] {
+        assert_eq!(
+            keymap::action_for(&ctrl_c, mode),
+            Some(Action::Quit),
+            "{mode:?}"
+        );
+    }
+}
+
+#[test]
+fn j_k_and_arrows_move_the_selection() {
+    let mut app = app(three(), 150, 24);
+    assert_eq!(sel(&app), (0, 0));
+    press(&mut app, KeyCode::Char('j'), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 2));
+    press(&mut app, KeyCode::Char('k'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 1));
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 0), "stops at the top");
+    for _ in 0..10 {
+        app.update(Action::Down);
+    }
+    assert_eq!(sel(&app), (0, 4), "stops at the bottom");
+}
+
+#[test]
+fn paging_scrolls_and_keeps_the_selection_on_screen() {
+    let mut app = app(long(200), 120, 30);
+    let h = app.geometry.text_height(0);
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    let top = app.panes[0].top;
+    assert!(top.passage > 0, "{top:?}");
+    let s = sel(&app).1;
+    assert!(s >= top.passage, "selection {s} on screen from {top:?}");
+    let buf = draw(&mut app);
+    let needle = format!("Sentence number {s} ");
+    at(&buf, &needle);
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    let top2 = app.panes[0].top;
+    assert!(top2 > top);
+    press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(app.panes[0].top, top);
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    let half = app.panes[0].top;
+    assert!(
+        half > top && half < top2,
+        "{top:?} {half:?} {top2:?} (h={h})"
+    );
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.panes[0].top, top);
+    press(&mut app, KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(sel(&app), (0, 599));
+    let buf = draw(&mut app);
+    at(&buf, "Sentence number 599 ");
+    // Paging down at the end selects the last passage and stays.
+    let top = app.panes[0].top;
+    app.update(Action::PageDown);
+    assert_eq!(app.panes[0].top, top);
+    press(&mut app, KeyCode::Char('g'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 0));
+    assert_eq!(app.panes[0].top.passage, 0);
+}
+
+#[test]
+fn moving_only_wraps_what_it_walks_over() {
+    let mut app = app(long(5000), 160, 40);
+    for _ in 0..20 {
+        app.update(Action::Down);
+    }
+    app.update(Action::PageDown);
+    app.update(Action::Bottom);
+    app.update(Action::Top);
+    app.prepare();
+    let filled = app.panes[0].wraps.filled();
+    assert!(filled < 400, "{filled} of 15000 passages wrapped");
+}
+
+#[test]
+fn mouse_wheel_scrolls_and_click_selects() {
+    let mut app = app(long(100), 120, 30);
+    app.update(Action::Wheel {
+        x: 10,
+        y: 10,
+        down: true,
+    });
+    assert_eq!(app.panes[0].top.passage, 1);
+    assert!(sel(&app).1 >= 1, "the selection follows into view");
+    app.update(Action::Wheel {
+        x: 10,
+        y: 10,
+        down: false,
+    });
+    assert_eq!(app.panes[0].top.passage, 0);
+    // Click the third row of the text: passage 2 (rows: 0, 1, 2 are single lines).
+    let buf = draw(&mut app);
+    let (x, y) = at(&buf, "Sentence number 2 ");
+    app.update(Action::Click { x, y });
+    assert_eq!(sel(&app), (0, 2));
+    // Clicking the other pane focuses it.
+    app.update(Action::Click { x: 80, y: 1 });
+    assert_eq!(sel(&app), (1, 0));
+}
+
+#[test]
+fn focus_moves_between_panes_and_lands_on_the_counterpart() {
+    let mut app = app(three(), 150, 24);
+    app.update(Action::Down); // wire 1
+    press(&mut app, KeyCode::Char('l'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (1, 1), "post's counterpart of wire 1");
+    press(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (2, 1));
+    press(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(app.focus, 2, "no wrap past the last pane");
+    press(&mut app, KeyCode::Char('h'), KeyModifiers::NONE);
+    assert_eq!(app.focus, 1);
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 1));
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(app.focus, 1);
+    press(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(app.focus, 2, "Shift-Tab wraps");
+    press(&mut app, KeyCode::Char('1'), KeyModifiers::NONE);
+    assert_eq!(app.focus, 0);
+    press(&mut app, KeyCode::Char('3'), KeyModifiers::NONE);
+    assert_eq!(app.focus, 2);
+    press(&mut app, KeyCode::Char('8'), KeyModifiers::NONE);
+    assert_eq!(app.focus, 2);
+    assert!(app.message.as_ref().unwrap().text.contains("no pane 8"));
+}
+
+#[test]
+fn enter_jumps_to_counterparts_and_cycles() {
+    let mut app = app(three(), 150, 24);
+    app.update(Action::Down);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (1, 1), "strongest first: the shared one");
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("counterpart 1/2"));
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (2, 1));
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 1), "back to where it started");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(sel(&app), (1, 1));
+    // A unique passage has none.
+    app.jump_to(0, 3);
+    app.update(Action::Counterpart);
+    assert_eq!(sel(&app), (0, 3));
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("no counterpart"));
+}
+
+#[test]
+fn class_jumps() {
+    let mut app = app(three(), 150, 24);
+    press(&mut app, KeyCode::Char('s'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 1));
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 2));
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 3));
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 0), "wraps to the top");
+    assert!(app.message.as_ref().unwrap().text.contains("wrapped"));
+    press(&mut app, KeyCode::Char(']'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 3), "next unique");
+    press(&mut app, KeyCode::Char('['), KeyModifiers::NONE);
+    assert_eq!(sel(&app), (0, 0));
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter); // unique only
+    app.update(Action::NextOfClass(Class::Shared));
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("hidden by the filter"));
+}
+
+#[test]
+fn aligned_scrolling_follows_the_selection_and_a_turns_it_off() {
+    // The counterpart (short article, passage 0) is lined up with long passage 7 wherever
+    // that sits.
+    let mut app = app(long(50), 120, 30);
+    for _ in 0..7 {
+        app.update(Action::Down);
+    }
+    let buf = draw(&mut app);
+    let (_, y1) = at(&buf, "Sentence number 7 says something about");
+    let (_, y2) = at(&buf, "Sentence number 7 says something.");
+    assert_eq!(y1, y2);
+    assert!(y1 > 3);
+    press(&mut app, KeyCode::Char('a'), KeyModifiers::NONE);
+    assert!(!app.aligned);
+    let other = (app.panes[1].top, app.panes[1].pad);
+    for _ in 0..13 {
+        app.update(Action::Down);
+    }
+    assert_eq!(
+        (app.panes[1].top, app.panes[1].pad),
+        other,
+        "the others stay put when off"
+    );
+    app.update(Action::Top);
+    for _ in 0..7 {
+        app.update(Action::Down);
+    }
+    press(&mut app, KeyCode::Char('a'), KeyModifiers::NONE);
+    let buf = draw(&mut app);
+    let (_, y1) = at(&buf, "Sentence number 7 says something about");
+    let (_, y2) = at(&buf, "Sentence number 7 says something.");
+    assert_eq!(y1, y2, "turning it on aligns at once");
+}
+
+#[test]
+fn d_toggles_the_detail_and_j_k_scroll_it() {
+    let mut app = app(three(), 100, 30);
+    app.update(Action::Down);
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert!(app.detail);
+    let panes_h = app.geometry.panes[0].height;
+    assert!(panes_h < 29);
+    press(&mut app, KeyCode::Char('J'), KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::Char('J'), KeyModifiers::SHIFT);
+    let scrolled = app.detail_scroll;
+    assert!(scrolled <= view::detail::max_scroll(&app));
+    press(&mut app, KeyCode::Char('K'), KeyModifiers::SHIFT);
+    assert_eq!(app.detail_scroll, scrolled.saturating_sub(1));
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(!app.detail, "Esc closes the panel");
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert!(!app.detail);
+}
+
+#[test]
+fn f_cycles_the_filter_and_keeps_a_shown_selection() {
+    let mut app = app(three(), 150, 24);
+    app.jump_to(0, 4); // boilerplate
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::NONE);
+    assert_eq!(app.filter, Filter::HideBoilerplate);
+    assert_eq!(sel(&app), (0, 3), "moved off the hidden passage");
+    for f in [Filter::OnlyUnique, Filter::OnlyMatched, Filter::All] {
+        press(&mut app, KeyCode::Char('f'), KeyModifiers::NONE);
+        assert_eq!(app.filter, f);
+        let p = app.selected_passage().unwrap();
+        assert!(f.shows(p.class), "{f:?} shows {:?}", p.class);
+    }
+}
+
+#[test]
+fn search_n_and_shift_n_walk_the_hits_across_panes() {
+    let mut app = app(three(), 150, 24);
+    press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    keys(&mut app, "bridgx");
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    keys(&mut app, "e");
+    assert_eq!(app.prompt.as_ref().unwrap().input.text, "bridge");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let hits: Vec<(usize, usize)> = app
+        .search
+        .as_ref()
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| (h.article, h.passage))
+        .collect();
+    assert_eq!(hits.len(), 6, "{hits:?}");
+    assert_eq!(sel(&app), hits[0]);
+    press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    assert_eq!(sel(&app), hits[1]);
+    for _ in 0..4 {
+        app.update(Action::SearchNext);
+    }
+    assert_eq!(sel(&app), hits[5]);
+    assert_eq!(app.focus, hits[5].0, "hits in other panes move the focus");
+    press(&mut app, KeyCode::Char('N'), KeyModifiers::SHIFT);
+    assert_eq!(sel(&app), hits[4]);
+    // Esc in the prompt keeps the previous search; Esc in the panes clears it.
+    app.update(Action::SearchStart);
+    keys(&mut app, "zzz");
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.search.as_ref().unwrap().query, "bridge");
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.search.is_none());
+    // No match: a message, not a jump.
+    app.update(Action::SearchStart);
+    keys(&mut app, "zebra");
+    app.update(Action::Confirm);
+    let msg = app.message.as_ref().unwrap();
+    assert_eq!(msg.kind, MessageKind::Error);
+    assert!(msg.text.contains("no match"));
+}
+
+#[test]
+fn search_ignores_case_also_beyond_ascii() {
+    use super::app::find_all;
+    assert_eq!(find_all("Bridge BRIDGE bridge", "bridge").len(), 3);
+    assert_eq!(find_all("Hessøy HESSØY", "hessøy"), vec![0..7, 8..15]);
+    assert_eq!(find_all("東京 東京", "東京").len(), 2);
+    assert!(find_all("abc", "").is_empty());
+}
+
+#[test]
+fn plus_and_minus_move_the_paraphrase_threshold_live() {
+    let mut app = app(three(), 150, 24);
+    let daily = (1, 3);
+    assert_eq!(
+        app.comparison.passage(daily.0, daily.1).unwrap().class,
+        Class::Unique
+    );
+    let buf = draw(&mut app);
+    let (x, y) = at(&buf, "The Daily Post");
+    assert_eq!(buf[(x, y)].bg, Color::Reset);
+    press(&mut app, KeyCode::Char('-'), KeyModifiers::NONE);
+    assert!((app.thresholds().min_paraphrase - 0.45).abs() < 1e-9);
+    press(&mut app, KeyCode::Char('-'), KeyModifiers::NONE);
+    assert!((app.thresholds().min_paraphrase - 0.40).abs() < 1e-9);
+    assert_eq!(
+        app.comparison.passage(1, 3).unwrap().class,
+        Class::Paraphrased
+    );
+    assert_eq!(app.counts.paraphrased, 5);
+    let buf = draw(&mut app);
+    let (x, y) = at(&buf, "The Daily Post");
+    assert_eq!(
+        buf[(x, y)].bg,
+        Color::Indexed(94),
+        "the colour follows at once"
+    );
+    assert!(row(&buf, 23).contains("~ ≥0.40"), "{}", row(&buf, 23));
+    press(&mut app, KeyCode::Char('+'), KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::Char('+'), KeyModifiers::SHIFT);
+    assert_eq!(app.comparison.passage(1, 3).unwrap().class, Class::Unique);
+    // Raising past the rescue pair's 0.62 makes it unique too.
+    for _ in 0..3 {
+        app.update(Action::ThresholdUp);
+    }
+    assert_eq!(app.comparison.passage(0, 2).unwrap().class, Class::Unique);
+}
+
+#[test]
+fn thresholds_stay_when_there_are_no_cached_scores() {
+    let mut c = three();
+    c.links.clear(); // as read back from a report: matches but no scores
+    let mut app = app(c, 150, 24);
+    app.update(Action::ThresholdDown);
+    assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
+    assert_eq!(app.comparison.passage(0, 1).unwrap().class, Class::Shared);
+}
+
+#[test]
+fn m_toggles_the_matrix_and_esc_or_q_close_overlays() {
+    let mut app = app(three(), 150, 24);
+    press(&mut app, KeyCode::Char('m'), KeyModifiers::NONE);
+    assert_eq!(app.overlay, Some(Overlay::Matrix));
+    assert_eq!(app.mode(), Mode::Overlay);
+    assert_eq!(
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE),
+        Flow::Continue
+    );
+    assert_eq!(app.overlay, None);
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::SHIFT);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('q'), KeyModifiers::NONE),
+        Flow::Continue
+    );
+    assert_eq!(
+        app.overlay, None,
+        "q closes an overlay rather than quitting"
+    );
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::SHIFT);
+    assert_eq!(app.overlay, None, "? toggles");
+    assert_eq!(
+        press(&mut app, KeyCode::Char('q'), KeyModifiers::NONE),
+        Flow::Quit
+    );
+    let mut app2 = super::tests::app(three(), 150, 24);
+    app2.update(Action::ToggleHelp);
+    assert_eq!(
+        press(&mut app2, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Flow::Quit
     );
 }
 
 #[test]
-fn q_quits() {
-    let mut app = app(two(), 100, 20);
-    assert_eq!(app.update(Action::Down), Flow::Continue);
-    assert_eq!(app.update(Action::Quit), Flow::Quit);
-    let ev =
-        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('q'));
-    assert_eq!(
-        super::keymap::action_for(&ev, app.mode()),
-        Some(Action::Quit)
+fn e_exports_through_the_report_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(three(), 150, 24);
+    press(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
+    let prompt = app.prompt.as_ref().unwrap();
+    assert_eq!(prompt.kind, PromptKind::Export);
+    assert_eq!(prompt.input.text, "artdiff-report.html");
+    let buf = draw(&mut app);
+    assert!(
+        row(&buf, 23).contains("export to: artdiff-report.html"),
+        "{}",
+        row(&buf, 23)
     );
+    // Replace the path: Ctrl-U clears, then type.
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let path = dir.path().join("out.json");
+    keys(&mut app, path.to_str().unwrap());
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let msg = app.message.clone().unwrap();
+    assert_eq!(msg.kind, MessageKind::Ok, "{}", msg.text);
+    assert!(msg.text.contains("out.json"));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 3);
+    let buf = draw(&mut app);
+    let (x, y) = at(&buf, "exported the json report");
+    assert_eq!(buf[(x, y)].bg, Color::Indexed(114));
+    // HTML (the default) either works or says why not; unknown extensions are refused.
+    app.update(Action::ExportStart);
+    app.update(Action::ClearLine);
+    keys(&mut app, dir.path().join("r.html").to_str().unwrap());
+    app.update(Action::Confirm);
+    assert!(app.message.is_some());
+    app.update(Action::ExportStart);
+    app.update(Action::ClearLine);
+    keys(&mut app, "report.pdf");
+    app.update(Action::Confirm);
+    let msg = app.message.clone().unwrap();
+    assert_eq!(msg.kind, MessageKind::Error);
+    assert!(msg.text.contains("unknown report format"));
+    // A missing directory fails without a panic.
+    app.update(Action::ExportStart);
+    app.update(Action::ClearLine);
+    keys(&mut app, "/nonexistent/dir/x.json");
+    app.update(Action::Confirm);
+    assert_eq!(app.message.clone().unwrap().kind, MessageKind::Error);
+    // Esc cancels.
+    app.update(Action::ExportStart);
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.prompt.is_none());
+}
+
+#[test]
+fn prompt_editing_keys() {
+    let mut app = app(three(), 150, 24);
+    app.update(Action::SearchStart);
+    keys(&mut app, "hello world");
+    press(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(app.prompt.as_ref().unwrap().input.text, "hello ");
+    press(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    keys(&mut app, ">");
+    press(&mut app, KeyCode::End, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Delete, KeyModifiers::NONE);
+    assert_eq!(app.prompt.as_ref().unwrap().input.text, ">hello");
+    keys(&mut app, "qjk?");
+    assert_eq!(
+        app.prompt.as_ref().unwrap().input.text,
+        ">helloqjk?",
+        "keys type in a prompt"
+    );
+}
+
+#[test]
+fn resize_relayouts_and_switches_to_narrow_mode() {
+    let mut app = app(three(), 150, 24);
+    assert!(!app.geometry.narrow);
+    app.update(Action::Resize(100, 24));
+    assert!(app.geometry.narrow);
+    app.update(Action::Down);
+    let buf = draw(&mut app);
+    at(&buf, "At least 14");
+    app.update(Action::Resize(200, 50));
+    assert!(!app.geometry.narrow);
+    assert_eq!(app.geometry.panes.len(), 3);
+    let buf = draw(&mut app);
+    assert_eq!(buf.area.width, 200);
+    at(&buf, "Officials said fourteen");
 }

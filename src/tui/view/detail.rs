@@ -18,45 +18,67 @@ fn clean(s: &str) -> String {
     printable(s).replace(['\n', '\t'], " ")
 }
 
-/// Joins diff runs as words, keeping punctuation against the word before it.
-fn push_run(out: &mut Pieces, text: &str, style: Style) {
-    let text = clean(text.trim());
-    if text.is_empty() {
-        return;
+/// Finds `word` in `text` from byte `from`: as it is, else without the punctuation around it.
+fn find_word(text: &str, from: usize, word: &str) -> Option<std::ops::Range<usize>> {
+    let hay = &text[from..];
+    if let Some(i) = hay.find(word) {
+        return Some(from + i..from + i + word.len());
     }
-    let tight = text.starts_with(['.', ',', ';', ':', '!', '?', ')', '”', '’', '%']);
-    if !out.is_empty() && !tight {
-        out.push((" ".into(), Style::new()));
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() {
+        return None;
     }
-    out.push((text, style));
+    hay.find(core).map(|i| from + i..from + i + core.len())
 }
 
-/// One side of a diff: equal runs plus the runs only this side has.
-fn diff_side(app: &App, m: &Match, own: DiffOp) -> Pieces {
+/// One side of a pair, as its own text with the words the other side lacks marked: the diff
+/// runs (equal and this side's own) are found word by word in the passage text, so that the
+/// text shows as written, punctuation and quotes included.
+fn diff_side(app: &App, text: &str, m: &Match, own: DiffOp) -> Pieces {
     let theme = app.theme;
-    let mono = !theme.colored();
-    let mut out = Pieces::new();
+    let text = clean(text);
+    let mut marks: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = 0;
     for run in &m.diff {
-        match run.op {
-            DiffOp::Equal => push_run(&mut out, &run.text, Style::new()),
-            op if op == own => {
-                let (style, open, close) = if op == DiffOp::Delete {
-                    (theme.deleted(), "[-", "-]")
-                } else {
-                    (theme.inserted(), "{+", "+}")
-                };
-                if mono {
-                    push_run(
-                        &mut out,
-                        &format!("{open}{}{close}", run.text.trim()),
-                        style,
-                    );
-                } else {
-                    push_run(&mut out, &run.text, style);
+        if run.op != DiffOp::Equal && run.op != own {
+            continue;
+        }
+        for word in run.text.split_whitespace() {
+            if let Some(r) = find_word(&text, at, word) {
+                at = r.end;
+                if run.op == own {
+                    match marks.last_mut() {
+                        // Merge with the previous mark when only spaces lie between.
+                        Some(last) if text[last.end..r.start].trim().is_empty() => last.end = r.end,
+                        _ => marks.push(r),
+                    }
                 }
             }
-            _ => {}
         }
+    }
+    let (style, open, close) = if own == DiffOp::Delete {
+        (theme.deleted(), "[-", "-]")
+    } else {
+        (theme.inserted(), "{+", "+}")
+    };
+    let mono = !theme.colored();
+    let mut out = Pieces::new();
+    let mut at = 0;
+    for r in marks {
+        if at < r.start {
+            out.push((text[at..r.start].to_string(), Style::new()));
+        }
+        let word = &text[r.clone()];
+        let shown = if mono {
+            format!("{open}{word}{close}")
+        } else {
+            word.to_string()
+        };
+        out.push((shown, style));
+        at = r.end;
+    }
+    if at < text.len() {
+        out.push((text[at..].to_string(), Style::new()));
     }
     out
 }
@@ -133,10 +155,11 @@ fn content(app: &App) -> Vec<Pieces> {
             ]);
         } else {
             let mut mine = vec![(t1, s1), (" ".into(), Style::new())];
-            mine.extend(diff_side(app, m, DiffOp::Delete));
+            mine.extend(diff_side(app, &passage.text, m, DiffOp::Delete));
             out.push(mine);
             let mut theirs = vec![(t2, s2), (" ".into(), Style::new())];
-            theirs.extend(diff_side(app, m, DiffOp::Insert));
+            let other_text = other.map_or("", |o| o.text.as_str());
+            theirs.extend(diff_side(app, other_text, m, DiffOp::Insert));
             out.push(theirs);
         }
         if !m.terms.is_empty() {

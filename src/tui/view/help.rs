@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
-const KEY_W: usize = 16;
-const COL_W: usize = 52;
+const KEY_W: usize = 13;
+const COL_W: usize = 60;
 const GAP: usize = 3;
 
 /// Where the overlay goes.

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
-const LABEL_W: usize = 26;
+const LABEL_W: usize = 34;
 const CELL_W: usize = 7;
 
 /// The overlay's lines.

@@ -158,7 +158,7 @@ fn render_pane(app: &App, geometry: &Geometry, k: usize, buf: &mut Buffer) {
     }
     let h = usize::from(inner.height);
     let rows = app.visible_rows(k, h);
-    if rows.is_empty() {
+    if rows.iter().all(Option::is_none) {
         let msg = if app.comparison.articles[k].passages.is_empty() {
             "(empty article)".to_string()
         } else {
@@ -173,32 +173,27 @@ fn render_pane(app: &App, geometry: &Geometry, k: usize, buf: &mut Buffer) {
     let passages = &app.comparison.articles[k].passages;
     let mut i = 0;
     while i < rows.len() {
-        let p = rows[i].passage;
-        let mut j = i;
-        while j < rows.len() && rows[j].passage == p {
-            j += 1;
-        }
-        draw_passage(
-            app,
-            &theme,
-            k,
-            p,
-            &rows[i..j],
-            i,
-            inner,
-            text_x,
-            text_w,
-            buf,
-        );
-        i = j;
+        let Some(first) = rows[i] else {
+            i += 1;
+            continue;
+        };
+        let p = first.passage;
+        let block: Vec<Pos> = rows[i..]
+            .iter()
+            .map_while(|r| r.filter(|r| r.passage == p))
+            .collect();
+        let n = block.len();
+        draw_passage(app, &theme, k, p, &block, i, inner, text_x, text_w, buf);
+        i += n;
     }
     // Scrollbar on the right border, when there is more than fits.
     let n = passages.len();
-    let at_start = rows.first().is_none_or(|r| *r <= first_pos(app, k));
+    let shown: Vec<Pos> = rows.iter().flatten().copied().collect();
+    let at_start = shown.first().is_none_or(|r| *r <= first_pos(app, k));
     let at_end = rows.len() < h;
     if n > 1 && !(at_start && at_end) && rect.height > 3 {
-        let top = rows.first().map_or(0, |r| r.passage);
-        let on_screen = rows.last().map_or(0, |r| r.passage) - top + 1;
+        let top = shown.first().map_or(0, |r| r.passage);
+        let on_screen = shown.last().map_or(0, |r| r.passage) - top + 1;
         let mut state = ScrollbarState::new(n.saturating_sub(on_screen).max(1))
             .position(top)
             .viewport_content_length(on_screen);
@@ -206,7 +201,7 @@ fn render_pane(app: &App, geometry: &Geometry, k: usize, buf: &mut Buffer) {
             .begin_symbol(None)
             .end_symbol(None)
             .track_symbol(None)
-            .thumb_symbol("┃")
+            .thumb_symbol("▐")
             .thumb_style(theme.border(true))
             .render(rect.inner(Margin::new(0, 1)), buf, &mut state);
     }

@@ -123,9 +123,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             MessageKind::Ok => theme.ok(),
             MessageKind::Error => theme.error(),
         };
+        let text = match msg.kind {
+            MessageKind::Info => msg.text.clone(),
+            _ => format!(" {} ", msg.text),
+        };
         segments.push(Segment {
             keep: 8,
-            spans: vec![Span::styled(format!(" {} ", msg.text), style)],
+            spans: vec![Span::styled(text, style)],
             right: false,
         });
     } else {
