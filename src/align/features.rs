@@ -9,7 +9,6 @@
 //!   MRPC training split (`tests/calibrate.rs` refits and prints them).
 
 use super::tokens::{is_negation, Token};
-use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::collections::HashMap;
 
 /// Interns normalised words and stems as small integers, so comparing is cheap.
@@ -49,12 +48,14 @@ pub struct Prepared {
     pub negations: usize,
     /// Hashes of the character trigrams of its normalised words, sorted and deduplicated.
     pub char_grams: Vec<u64>,
+    /// Word n-grams for n = 1..=4 as sorted multisets of keys.
+    pub grams: [Vec<u64>; 4],
 }
 
 impl Prepared {
     /// Prepares `tokens`, interning their forms.
     pub fn new(tokens: Vec<Token>, interner: &mut Interner) -> Prepared {
-        let words = tokens.iter().map(|t| interner.id(&t.norm)).collect();
+        let words: Vec<u32> = tokens.iter().map(|t| interner.id(&t.norm)).collect();
         let token_stems: Vec<Option<u32>> = tokens
             .iter()
             .map(|t| (!t.stop).then(|| interner.id(&format!("\u{1}{}", t.stem))))
@@ -72,6 +73,7 @@ impl Prepared {
         names.dedup();
         let negations = tokens.iter().filter(|t| is_negation(&t.norm)).count();
         let char_grams = char_grams(&tokens);
+        let grams = word_grams(&words);
         Prepared {
             tokens,
             words,
@@ -81,6 +83,7 @@ impl Prepared {
             names,
             negations,
             char_grams,
+            grams,
         }
     }
 
@@ -97,9 +100,11 @@ impl Prepared {
         let mut names = [first.names.as_slice(), second.names.as_slice()].concat();
         names.sort_unstable();
         names.dedup();
+        let words = [first.words.as_slice(), second.words.as_slice()].concat();
         Prepared {
             tokens: first.tokens.iter().cloned().chain(shifted).collect(),
-            words: [first.words.as_slice(), second.words.as_slice()].concat(),
+            grams: word_grams(&words),
+            words,
             content,
             token_stems: [first.token_stems.as_slice(), second.token_stems.as_slice()].concat(),
             numbers: [first.numbers.as_slice(), second.numbers.as_slice()].concat(),
@@ -114,6 +119,25 @@ impl Prepared {
             },
         }
     }
+}
+
+/// Word n-grams (n = 1..=4) of interned words as sorted keys; n ≤ 2 are exact, longer ones
+/// hashed.
+fn word_grams(words: &[u32]) -> [Vec<u64>; 4] {
+    let key = |g: &[u32]| -> u64 {
+        match g {
+            [a] => u64::from(*a),
+            [a, b] => (u64::from(*a) << 32) | u64::from(*b),
+            _ => g.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+                (h ^ u64::from(w)).wrapping_mul(0x0100_0000_01b3)
+            }),
+        }
+    };
+    std::array::from_fn(|i| {
+        let mut keys: Vec<u64> = words.windows(i + 1).map(key).collect();
+        keys.sort_unstable();
+        keys
+    })
 }
 
 /// Character trigrams of the normalised words joined by spaces, hashed.
@@ -142,8 +166,8 @@ fn char_grams(tokens: &[Token]) -> Vec<u64> {
 pub struct Idf {
     /// Passages counted.
     pub documents: usize,
-    /// Passages containing each stem.
-    pub frequency: HashMap<u32, u32>,
+    /// Passages containing each stem, indexed by interned id.
+    pub frequency: Vec<u32>,
 }
 
 impl Idf {
@@ -153,15 +177,24 @@ impl Idf {
         for p in passages {
             idf.documents += 1;
             for &t in &p.content {
-                *idf.frequency.entry(t).or_insert(0) += 1;
+                let t = t as usize;
+                if idf.frequency.len() <= t {
+                    idf.frequency.resize(t + 1, 0);
+                }
+                idf.frequency[t] += 1;
             }
         }
         idf
     }
 
+    /// How many passages contain `stem`.
+    pub fn frequency(&self, stem: u32) -> u32 {
+        self.frequency.get(stem as usize).copied().unwrap_or(0)
+    }
+
     /// `ln(1 + N / df)`: high for rare stems, near `ln 2` for a stem in every passage.
     pub fn weight(&self, stem: u32) -> f64 {
-        let df = self.frequency.get(&stem).copied().unwrap_or(1).max(1) as f64;
+        let df = self.frequency(stem).max(1) as f64;
         (1.0 + self.documents.max(1) as f64 / df).ln()
     }
 }
@@ -200,8 +233,6 @@ pub const FEATURES: usize = 22;
 pub struct Features {
     /// Values in the order of [`FEATURE_NAMES`].
     pub values: [f64; FEATURES],
-    /// The word-level alignment of the pair (on normalised words).
-    pub ops: Vec<DiffOp>,
     /// Share of words in the longest common subsequence: `2·common / (len a + len b)`.
     pub alignment: f64,
     /// Dice agreement of word bigrams.
@@ -217,29 +248,30 @@ pub const WEIGHTS: [f64; FEATURES + 1] = [
     -1.3031,
 ];
 
+/// A cheap test before the full features: pairs sharing too little content can reach neither
+/// threshold, so the word alignment is not worth computing for them.
+pub fn worth_scoring(a: &Prepared, b: &Prepared) -> bool {
+    let (inter, _) = sorted_overlap(&a.content, &b.content);
+    let shorter = a.content.len().min(b.content.len()).max(1);
+    inter * 5 >= shorter
+}
+
 /// Computes the features of (a, b).
 pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> Features {
     let (inter, _) = sorted_overlap(&a.content, &b.content);
     let pa = ratio(inter, a.content.len());
     let pb = ratio(inter, b.content.len());
     let idf_jaccard = weighted_jaccard(&a.content, &b.content, idf);
-    let (w1a, w1b, _) = ngram_precisions(&a.words, &b.words, 1);
-    let (b2a, b2b, bigram_dice) = ngram_precisions(&a.words, &b.words, 2);
-    let (t3a, t3b, _) = ngram_precisions(&a.words, &b.words, 3);
-    let (f4a, f4b, _) = ngram_precisions(&a.words, &b.words, 4);
+    let (w1a, w1b, _) = ngram_precisions(a, b, 1);
+    let (b2a, b2b, bigram_dice) = ngram_precisions(a, b, 2);
+    let (t3a, t3b, _) = ngram_precisions(a, b, 3);
+    let (f4a, f4b, _) = ngram_precisions(a, b, 4);
     let (char_common, _) = sorted_overlap(&a.char_grams, &b.char_grams);
     let (c3a, c3b) = (
         ratio(char_common, a.char_grams.len()),
         ratio(char_common, b.char_grams.len()),
     );
-    let ops = capture_diff_slices(Algorithm::Myers, &a.words, &b.words);
-    let common: usize = ops
-        .iter()
-        .map(|op| match op {
-            DiffOp::Equal { len, .. } => *len,
-            _ => 0,
-        })
-        .sum();
+    let common = lcs_length(&a.words, &b.words);
     let total = a.words.len() + b.words.len();
     let alignment = if total == 0 {
         0.0
@@ -288,7 +320,6 @@ pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> Features {
             negation_disagrees,
             log_length,
         ],
-        ops,
         alignment,
         bigram_dice,
     }
@@ -378,31 +409,76 @@ fn weighted_jaccard(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
 }
 
 /// Share of a's n-grams found in b, of b's in a, and their Dice agreement (multisets).
-fn ngram_precisions(a: &[u32], b: &[u32], n: usize) -> (f64, f64, f64) {
-    if a.len() < n || b.len() < n {
+fn ngram_precisions(a: &Prepared, b: &Prepared, n: usize) -> (f64, f64, f64) {
+    let (ga, gb) = (&a.grams[n - 1], &b.grams[n - 1]);
+    if ga.is_empty() || gb.is_empty() {
         // Too short for n-grams: fall back to whole-sequence equality.
-        let same = f64::from(u8::from(!a.is_empty() && a == b));
+        let same = f64::from(u8::from(!a.words.is_empty() && a.words == b.words));
         return (same, same, same);
     }
-    let mut counts: HashMap<&[u32], i32> = HashMap::new();
-    for g in b.windows(n) {
-        *counts.entry(g).or_insert(0) += 1;
-    }
-    let mut common = 0;
-    for g in a.windows(n) {
-        if let Some(c) = counts.get_mut(g) {
-            if *c > 0 {
-                *c -= 1;
-                common += 1;
-            }
-        }
-    }
-    let (na, nb) = (a.len() + 1 - n, b.len() + 1 - n);
+    let common = multiset_overlap(ga, gb);
+    let (na, nb) = (ga.len(), gb.len());
     (
         common as f64 / na as f64,
         common as f64 / nb as f64,
         2.0 * common as f64 / (na + nb) as f64,
     )
+}
+
+/// Length of the longest common subsequence of two word sequences.
+///
+/// Every candidate pair needs this number but only the kept ones need the edit script, so it
+/// is computed bit-parallel (Hyyrö's formulation of Allison–Dix: one pass over `b`, `|a|/64`
+/// machine words per step) instead of through a full diff.
+pub fn lcs_length(a: &[u32], b: &[u32]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let blocks = a.len().div_ceil(64);
+    // Per distinct word of `a`, the bit mask of its positions.
+    let mut symbols: Vec<u32> = a.to_vec();
+    symbols.sort_unstable();
+    symbols.dedup();
+    let mut masks = vec![0u64; symbols.len() * blocks];
+    for (i, w) in a.iter().enumerate() {
+        let s = symbols.binary_search(w).expect("symbol of a");
+        masks[s * blocks + i / 64] |= 1 << (i % 64);
+    }
+    let mut v = vec![u64::MAX; blocks];
+    for w in b {
+        let Ok(s) = symbols.binary_search(w) else {
+            continue;
+        };
+        let mask = &masks[s * blocks..(s + 1) * blocks];
+        let mut carry = false;
+        for (vk, &m) in v.iter_mut().zip(mask) {
+            let u = *vk & m;
+            let (sum, c1) = vk.overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            *vk = sum | (*vk & !m);
+        }
+    }
+    let zeros: u32 = v.iter().map(|x| x.count_zeros()).sum();
+    // Bits past the end of `a` never become zero.
+    zeros as usize
+}
+
+/// Size of the intersection of two sorted multisets.
+fn multiset_overlap(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
 }
 
 /// (disagree, agree, unmatched): whether numbers on one side are missing on the other while
@@ -508,6 +584,31 @@ mod tests {
             merged.tokens.last().unwrap().end,
             40 + p[2].tokens.last().unwrap().end
         );
+    }
+
+    #[test]
+    fn lcs_length_agrees_with_a_diff() {
+        use similar::{capture_diff_slices, Algorithm, DiffOp};
+        let seqs: Vec<Vec<u32>> = vec![
+            vec![1, 2, 3, 4, 5],
+            vec![5, 4, 3, 2, 1],
+            vec![1, 3, 5, 7, 9, 2, 4],
+            (0..150).map(|i| i % 7).collect(),
+            (0..130).map(|i| (i * 3) % 11).collect(),
+            vec![],
+        ];
+        for a in &seqs {
+            for b in &seqs {
+                let exact: usize = capture_diff_slices(Algorithm::Lcs, a, b)
+                    .iter()
+                    .map(|op| match op {
+                        DiffOp::Equal { len, .. } => *len,
+                        _ => 0,
+                    })
+                    .sum();
+                assert_eq!(lcs_length(a, b), exact, "{a:?} / {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn candidates(
     for (p, prepared) in from.iter().enumerate() {
         let Some(prepared) = prepared else { continue };
         for stem in &prepared.content {
-            if idf.frequency.get(stem).copied().unwrap_or(0) > max_df {
+            if idf.frequency(*stem) > max_df {
                 continue;
             }
             let Some(list) = to_postings.get(stem) else {
@@ -202,6 +202,9 @@ fn link_pair(
         let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
             continue;
         };
+        if !features::worth_scoring(a, b) {
+            continue;
+        }
         let single = features(a, b, idf);
         let best_single = (single.verbatim(), single.paraphrase());
         if keep(best_single) {
@@ -302,6 +305,7 @@ fn make_link(
     let verbatim = round(f.verbatim());
     let paraphrase = round(f.paraphrase());
     let aligned = f.alignment >= 0.5;
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.words, &b.words);
     let conflicts = conflicts::find(
         conflicts::Side {
             text: text_a,
@@ -311,7 +315,7 @@ fn make_link(
             text: text_b,
             tokens: &b.tokens,
         },
-        &f.ops,
+        &ops,
         aligned,
     );
     Link {
@@ -321,7 +325,7 @@ fn make_link(
         b_len: bl,
         verbatim,
         paraphrase,
-        diff: diff_runs(text_a, a, text_b, b, &f.ops),
+        diff: diff_runs(text_a, a, text_b, b, &ops),
         terms: key_terms(text_a, a, b, idf),
         conflicts,
     }
