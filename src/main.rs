@@ -46,13 +46,18 @@ struct Cli {
     #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = parse_size)]
     max_size: u64,
 
-    /// Verbatim score (0-1) from which a link counts as shared.
-    #[arg(long, value_name = "SCORE", value_parser = parse_unit_interval)]
+    /// Verbatim score (0.3-1) from which a link counts as shared [default: 0.7].
+    #[arg(long, value_name = "SCORE", value_parser = parse_min_shared)]
     min_shared: Option<f64>,
 
-    /// Paraphrase score (0-1) from which a link counts as paraphrased.
-    #[arg(long, value_name = "SCORE", value_parser = parse_unit_interval)]
+    /// Paraphrase score (0.1-1) from which a link counts as paraphrased [default: 0.5].
+    #[arg(long, value_name = "SCORE", value_parser = parse_min_paraphrase)]
     min_paraphrase: Option<f64>,
+
+    /// Language of the articles, for stemming and function words (english, french, german,
+    /// spanish, ... see the README).
+    #[arg(long, value_name = "LANG", default_value = "english", value_parser = parse_language)]
+    lang: String,
 
     /// Time key presses and frames of the TUI on these articles, without a terminal.
     #[arg(long, hide = true)]
@@ -168,7 +173,7 @@ fn settings_from(cli: &Cli) -> Settings {
                 .min_paraphrase
                 .unwrap_or(defaults.thresholds.min_paraphrase),
         },
-        ..defaults
+        language: cli.lang.clone(),
     }
 }
 
@@ -299,11 +304,37 @@ fn parse_size(text: &str) -> Result<u64, String> {
     Ok((number * factor as f64) as u64)
 }
 
-fn parse_unit_interval(text: &str) -> Result<f64, String> {
+/// A score between `floor` and 1: below the engine's floor no pairs are kept, so a lower
+/// threshold could not be honoured.
+fn parse_score(text: &str, floor: f64) -> Result<f64, String> {
     match text.parse::<f64>() {
-        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
-        _ => Err(format!("`{text}` is not a score between 0 and 1")),
+        Ok(v) if (floor..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{text}` is not a score between {floor} and 1")),
     }
+}
+
+fn parse_language(text: &str) -> Result<String, String> {
+    let known = artdiff::align::tokens::LANGUAGES;
+    if known
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case(text))
+    {
+        Ok(text.to_ascii_lowercase())
+    } else {
+        let names: Vec<&str> = known.iter().map(|(name, _)| *name).collect();
+        Err(format!(
+            "`{text}` is not supported; use one of {}",
+            names.join(", ")
+        ))
+    }
+}
+
+fn parse_min_shared(text: &str) -> Result<f64, String> {
+    parse_score(text, artdiff::align::FLOOR_VERBATIM)
+}
+
+fn parse_min_paraphrase(text: &str) -> Result<f64, String> {
+    parse_score(text, artdiff::align::FLOOR_PARAPHRASE)
 }
 
 #[cfg(test)]
@@ -320,10 +351,12 @@ mod tests {
     }
 
     #[test]
-    fn scores_must_lie_between_zero_and_one() {
-        assert_eq!(parse_unit_interval("0.5"), Ok(0.5));
-        assert!(parse_unit_interval("1.5").is_err());
-        assert!(parse_unit_interval("x").is_err());
+    fn scores_must_lie_between_the_floor_and_one() {
+        assert_eq!(parse_min_paraphrase("0.5"), Ok(0.5));
+        assert!(parse_min_paraphrase("0.05").is_err());
+        assert!(parse_min_shared("0.2").is_err());
+        assert!(parse_min_shared("1.5").is_err());
+        assert!(parse_min_shared("x").is_err());
     }
 
     #[test]

@@ -410,10 +410,10 @@ impl Comparison {
             })
             .collect();
         ranked.sort_by(|x, y| {
-            x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)).then_with(|| {
-                let (lx, ly) = (&self.links[x.2], &self.links[y.2]);
-                (lx.a, lx.b, lx.a_len, lx.b_len).cmp(&(ly.a, ly.b, ly.a_len, ly.b_len))
-            })
+            x.0.cmp(&y.0)
+                .then(y.1.total_cmp(&x.1))
+                .then_with(|| tie_break(&self.links[x.2]).cmp(&tie_break(&self.links[y.2])))
+                .then(x.2.cmp(&y.2))
         });
         // (article, passage, other article) already linked.
         let mut used: HashSet<(usize, usize, usize)> = HashSet::new();
@@ -491,6 +491,14 @@ impl Comparison {
         self.articles[a.0].passages[a.1].matches.push(forward);
         self.articles[b.0].passages[b.1].matches.push(backward);
     }
+}
+
+/// Orders links of equal score by where their passages sit, without regard to which article
+/// is numbered first, so that the assignment does not depend on the order articles are given.
+fn tie_break(link: &Link) -> (usize, usize, usize, usize) {
+    let (p, q) = (link.a.1, link.b.1);
+    let (short, long) = (link.a_len.min(link.b_len), link.a_len.max(link.b_len));
+    (p.min(q), p.max(q), short, long)
 }
 
 /// The score a link carries as `kind`: its verbatim score when shared, else its paraphrase
