@@ -1,10 +1,26 @@
 //! Reading articles: bytes from a file, stdin or the bundled demo; decoding; format detection;
 //! text extraction; neutralising terminal escapes.
+//!
+//! The steps, in order: read (bounded by [`LoadOptions::max_size`]), decode (UTF-8, UTF-16 with
+//! a BOM, else a guessed legacy encoding), remove complete terminal escape sequences, normalise
+//! newlines to `\n`, detect the format (extension, else sniffing), extract the text (Markdown
+//! rendered, HTML main content), pick a title.
+//!
+//! For a plain UTF-8 text file with `\n` newlines and no escape sequences, [`Loaded::text`] is
+//! the file byte for byte, so passage offsets are file offsets. Lone control characters stay in
+//! the text for that reason; [`crate::safe_text::printable`] neutralises them at display.
 
 pub mod boilerplate;
+mod decode;
+mod detect;
+pub mod escapes;
+mod html;
+mod layout;
+mod markdown;
+mod read;
 
 use crate::model::Format;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Where an article comes from.
 #[derive(Debug, Clone)]
@@ -75,31 +91,143 @@ pub struct IngestError {
     pub problem: String,
 }
 
-/// Loads one article. STUB: UTF-8 text only.
-pub fn load(source: &Source, _opts: &LoadOptions) -> Result<Loaded, IngestError> {
-    let (path, bytes) = match source {
-        Source::Path(p) => (
-            p.display().to_string(),
-            std::fs::read(p).map_err(|e| IngestError {
-                path: p.display().to_string(),
-                problem: e.to_string(),
-            })?,
-        ),
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| {
-                IngestError {
-                    path: "-".into(),
-                    problem: e.to_string(),
-                }
+/// Loads one article: reads it, decodes it, extracts its text and title.
+///
+/// Errors are one line naming the file, e.g. `wire.txt: no such file`. Inputs larger than
+/// `opts.max_size` are refused without reading them whole.
+pub fn load(source: &Source, opts: &LoadOptions) -> Result<Loaded, IngestError> {
+    match source {
+        Source::Path(p) => {
+            let path = p.to_string_lossy().into_owned();
+            let bytes = read::read_file(p, opts.max_size).map_err(|problem| IngestError {
+                path: path.clone(),
+                problem,
             })?;
-            ("-".to_string(), buf)
+            load_vec(&path, bytes)
         }
-        Source::Embedded { name, bytes } => (format!("demo/{name}"), bytes.to_vec()),
-    };
-    let text = String::from_utf8(bytes).map_err(|_| IngestError {
-        path: path.clone(),
-        problem: "not UTF-8".into(),
+        Source::Stdin => {
+            let bytes =
+                read::read_bounded(std::io::stdin().lock(), opts.max_size).map_err(|problem| {
+                    IngestError {
+                        path: STDIN.to_string(),
+                        problem,
+                    }
+                })?;
+            load_vec(STDIN, bytes)
+        }
+        Source::Embedded { name, bytes } => load_bytes(&format!("demo/{name}"), bytes, opts),
+    }
+}
+
+/// Loads an article from bytes already in memory. `path` names it in errors and in
+/// [`Loaded::path`]; its extension picks the format (`-` or an unknown extension: sniffed).
+///
+/// ```
+/// use artdiff::ingest::{load_bytes, LoadOptions};
+/// use artdiff::model::Format;
+/// let a = load_bytes("a.md", b"# Title\n\nSome *text*.\n", &LoadOptions::default()).unwrap();
+/// assert_eq!((a.title.as_str(), a.text.as_str()), ("Title", "Title\n\nSome text.\n"));
+/// assert_eq!(a.format, Format::Markdown);
+/// ```
+pub fn load_bytes(path: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Loaded, IngestError> {
+    if bytes.len() as u64 > opts.max_size {
+        return Err(IngestError {
+            path: path.to_string(),
+            problem: read::too_large(opts.max_size),
+        });
+    }
+    load_vec(path, bytes.to_vec())
+}
+
+/// The path shown for standard input.
+const STDIN: &str = "-";
+
+/// A first line longer than this is a paragraph, not a title.
+const MAX_TITLE_CHARS: usize = 120;
+
+/// The pipeline after reading; `bytes` are within the size limit already.
+fn load_vec(path: &str, bytes: Vec<u8>) -> Result<Loaded, IngestError> {
+    let decoded = decode::decode(bytes).map_err(|e| IngestError {
+        path: path.to_string(),
+        problem: e.problem().to_string(),
     })?;
-    Ok(Loaded::from_text(&path, &text))
+    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+    let (text, mut escapes) = escapes::strip(&decoded.text);
+    let text = decode::normalise_newlines(&text).into_owned();
+    let format = detect::from_extension(path).unwrap_or_else(|| detect::sniff(&text));
+    let (text, title) = match format {
+        Format::Text => {
+            let title = first_short_line(&text);
+            (text, title)
+        }
+        Format::Markdown => {
+            let rendered = markdown::render(&text);
+            (rendered.text, rendered.title)
+        }
+        Format::Html => {
+            let extracted = html::extract(&text);
+            warnings.extend(extracted.warning);
+            (extracted.text, extracted.title)
+        }
+    };
+    // Character references (`&#27;`, valid in HTML and in Markdown) can spell out new escape
+    // characters, so extracted text goes through the filter once more.
+    let text = match format {
+        Format::Text => text,
+        Format::Markdown | Format::Html => {
+            let (clean, n) = escapes::strip(&text);
+            escapes += n;
+            clean.into_owned()
+        }
+    };
+    if escapes > 0 {
+        warnings.push(format!(
+            "removed {escapes} terminal escape sequence{}",
+            if escapes == 1 { "" } else { "s" }
+        ));
+    }
+    if text.trim().is_empty() {
+        warnings.push("empty article".to_string());
+    }
+    let title = title
+        .and_then(|t| clean_title(&t))
+        .or_else(|| first_short_line(&text).and_then(|t| clean_title(&t)))
+        .unwrap_or_else(|| file_stem(path));
+    Ok(Loaded {
+        path: path.to_string(),
+        title,
+        format,
+        text,
+        warnings,
+    })
+}
+
+/// The first non-blank line, if it is short enough to be a headline.
+fn first_short_line(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.chars().count() <= MAX_TITLE_CHARS).then(|| line.to_string())
+}
+
+/// A title fit for one line of a terminal: no escape sequences, no control characters,
+/// whitespace collapsed. Titles carry no offsets, so unlike the text they can lose characters.
+fn clean_title(title: &str) -> Option<String> {
+    let (title, _) = escapes::strip(title);
+    let title: String = title
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
+}
+
+/// The title of last resort: the file name without its extension (`stdin` for `-`).
+fn file_stem(path: &str) -> String {
+    if path == STDIN {
+        return "stdin".to_string();
+    }
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .and_then(|s| clean_title(&s))
+        .unwrap_or_else(|| "untitled".to_string())
 }
