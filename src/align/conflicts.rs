@@ -241,6 +241,7 @@ fn names(a: Side, b: Side, out: &mut Vec<Conflict>) {
             d > 0
                 && d <= 2
                 && !spelling_convention(x, y)
+                && a.tokens[i].stem != b.tokens[j].stem
                 && d * 4 <= longest
                 && x.chars().take(3).eq(y.chars().take(3))
                 && !na.iter().any(|&k| &a.tokens[k].norm == y)
@@ -559,6 +560,8 @@ mod tests {
             "The Shanghai Cooperation Organisation met."
         )
         .is_empty());
+        // Inflections are not spellings: "Democrats" / "Democratic".
+        assert!(conflicts("It targets Democrats.", "It targets Democratic candidates.").is_empty());
         // Different people are not a spelling conflict.
         assert!(conflicts("Rubio met Putin.", "Lavrov met Putin.").is_empty());
     }

@@ -237,6 +237,10 @@ pub struct Features {
     pub alignment: f64,
     /// Dice agreement of word bigrams.
     pub bigram_dice: f64,
+    /// IDF-weighted share of the shorter passage's content found in the longer one, when
+    /// enough passages are compared for IDF to mean something and enough stems are shared;
+    /// else 0.
+    pub containment: f64,
 }
 
 /// Weights of the paraphrase model: intercept first, then one per feature in
@@ -322,6 +326,51 @@ pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> Features {
         ],
         alignment,
         bigram_dice,
+        containment: containment(a, b, idf),
+    }
+}
+
+/// Passages compared before IDF is trusted to tell a specific word from a common one.
+pub const MIN_PASSAGES_FOR_IDF: usize = 20;
+/// Content stems two passages must share before containment counts.
+pub const MIN_SHARED_STEMS: usize = 4;
+/// Of those, how many must be specific (in few passages).
+pub const MIN_SPECIFIC_STEMS: usize = 3;
+/// Containment from which it starts to count as paraphrase evidence.
+pub const MIN_CONTAINMENT: f64 = 0.6;
+
+/// How much of the shorter passage's specific content (weighted by IDF over the whole
+/// comparison) the longer one states too.
+///
+/// The paraphrase model learnt from sentence pairs judged as wholes, where a sentence that adds
+/// a clause is "not a paraphrase"; in an article comparison the reader wants to know that the
+/// fact in one passage is told in the other, even inside a longer sentence.
+fn containment(a: &Prepared, b: &Prepared, idf: &Idf) -> f64 {
+    if idf.documents < MIN_PASSAGES_FOR_IDF {
+        return 0.0;
+    }
+    let shared: Vec<u32> = a
+        .content
+        .iter()
+        .copied()
+        .filter(|t| b.content.binary_search(t).is_ok())
+        .collect();
+    // Topic words (the names every passage repeats) are shared by everything; the evidence must
+    // be words specific to a few passages.
+    let specific_df = (idf.documents / 15).max(3) as u32;
+    let specific = shared
+        .iter()
+        .filter(|&&t| idf.frequency(t) <= specific_df)
+        .count();
+    if shared.len() < MIN_SHARED_STEMS || specific < MIN_SPECIFIC_STEMS {
+        return 0.0;
+    }
+    let mass = |stems: &[u32]| stems.iter().map(|&t| idf.weight(t)).sum::<f64>();
+    let shorter = mass(&a.content).min(mass(&b.content));
+    if shorter == 0.0 {
+        0.0
+    } else {
+        (mass(&shared) / shorter).min(1.0)
     }
 }
 
@@ -331,9 +380,17 @@ impl Features {
         self.alignment.max(self.bigram_dice)
     }
 
-    /// Paraphrase probability under [`WEIGHTS`].
+    /// Paraphrase score: the model's probability under [`WEIGHTS`], raised when the shorter
+    /// passage is largely contained in the longer one (from [`MIN_CONTAINMENT`] up, scaled so
+    /// that full containment scores 1).
     pub fn paraphrase(&self) -> f64 {
-        probability(&self.values, &WEIGHTS)
+        let model = probability(&self.values, &WEIGHTS);
+        let contained = if self.containment >= MIN_CONTAINMENT {
+            0.5 + 0.5 * (self.containment - MIN_CONTAINMENT) / (1.0 - MIN_CONTAINMENT)
+        } else {
+            0.0
+        };
+        model.max(contained)
     }
 }
 

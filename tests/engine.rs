@@ -1,0 +1,298 @@
+//! The comparison engine through the library API: links, classes, splits, moves, N-way,
+//! thresholds, and a snapshot of the demo comparison.
+
+use artdiff::ingest::{self, LoadOptions, Loaded};
+use artdiff::model::{Class, Comparison, ConflictKind, MatchKind, Thresholds};
+use artdiff::{analyse, Settings};
+
+fn compare(texts: &[&str]) -> Comparison {
+    let loaded = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Loaded::from_text(&format!("{i}.txt"), t))
+        .collect();
+    analyse(loaded, &Settings::default())
+}
+
+fn passage_index(c: &Comparison, article: usize, starts_with: &str) -> usize {
+    c.articles[article]
+        .passages
+        .iter()
+        .position(|p| p.text.starts_with(starts_with))
+        .unwrap_or_else(|| panic!("no passage starting {starts_with:?} in article {article}"))
+}
+
+const WIRE: &str = "Bridge collapse kills one in Kalvik\n\n\
+A section of the Storsund Bridge collapsed into the fjord early on Tuesday, killing one person and injuring 14, police said. \
+Two people were still missing on Tuesday evening, and coastguard divers were searching the strait. \
+The 420-metre concrete bridge opened in 1974 and carries about 6,000 vehicles a day. \
+Storm Ylva battered the coast with winds of up to 140 kilometres an hour, but police said it was too early to say whether the storm had caused the collapse.\n";
+
+#[test]
+fn identical_sentences_are_shared_and_links_are_symmetric() {
+    let c = compare(&[WIRE, WIRE]);
+    for (ai, article) in c.articles.iter().enumerate() {
+        for (pi, p) in article.passages.iter().enumerate() {
+            assert_eq!(p.class, Class::Shared, "{}", p.text);
+            for m in &p.matches {
+                let back = &c.articles[m.article].passages[m.passage];
+                let mirror = back
+                    .matches
+                    .iter()
+                    .find(|b| b.article == ai && b.passage == pi)
+                    .expect("mirrored match");
+                assert_eq!((mirror.kind, mirror.score), (m.kind, m.score));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_moved_sentence_is_still_found() {
+    let moved = "Bridge collapse kills one in Kalvik\n\n\
+The 420-metre concrete bridge opened in 1974 and carries about 6,000 vehicles a day. \
+A section of the Storsund Bridge collapsed into the fjord early on Tuesday, killing one person and injuring 14, police said. \
+Storm Ylva battered the coast with winds of up to 140 kilometres an hour, but police said it was too early to say whether the storm had caused the collapse. \
+Two people were still missing on Tuesday evening, and coastguard divers were searching the strait.\n";
+    let c = compare(&[WIRE, moved]);
+    let missing_a = passage_index(&c, 0, "Two people");
+    let missing_b = passage_index(&c, 1, "Two people");
+    let m = &c.articles[0].passages[missing_a].matches[0];
+    assert_eq!(
+        (m.article, m.passage, m.kind),
+        (1, missing_b, MatchKind::Shared)
+    );
+    assert!(c.articles[1]
+        .passages
+        .iter()
+        .all(|p| p.class == Class::Shared));
+}
+
+#[test]
+fn a_sentence_split_in_two_links_to_both_halves() {
+    let split = "Bridge collapse kills one in Kalvik\n\n\
+Storm Ylva battered the coast with winds of up to 140 kilometres an hour. \
+But police said it was too early to say whether the storm had caused the collapse.\n";
+    let c = compare(&[WIRE, split]);
+    let whole = passage_index(&c, 0, "Storm Ylva");
+    let linked: Vec<usize> = c.articles[0].passages[whole]
+        .matches
+        .iter()
+        .filter(|m| m.article == 1)
+        .map(|m| m.passage)
+        .collect();
+    let first = passage_index(&c, 1, "Storm Ylva");
+    let second = passage_index(&c, 1, "But police");
+    assert_eq!(linked, vec![first, second]);
+    for half in [first, second] {
+        let p = &c.articles[1].passages[half];
+        assert_ne!(p.class, Class::Unique);
+        assert!(p.matches.iter().any(|m| m.passage == whole));
+    }
+}
+
+#[test]
+fn paraphrase_is_found_and_unrelated_text_stays_unique() {
+    let other = "Kalvik bridge disaster\n\n\
+Opened in 1974, the 420-metre crossing is used by some 6,000 vehicles daily. \
+The local football club won its third match in a row on Saturday.\n";
+    let c = compare(&[WIRE, other]);
+    let bridge = passage_index(&c, 1, "Opened in 1974");
+    let football = passage_index(&c, 1, "The local football");
+    assert_eq!(c.articles[1].passages[bridge].class, Class::Paraphrased);
+    assert_eq!(c.articles[1].passages[football].class, Class::Unique);
+    assert!(c.articles[1].passages[football].matches.is_empty());
+    let m = &c.articles[1].passages[bridge].matches[0];
+    assert!(m.terms.iter().any(|t| t == "1974"), "terms {:?}", m.terms);
+}
+
+#[test]
+fn n_way_links_reach_every_article_and_the_class_is_the_strongest() {
+    let paraphrase = "Kalvik\n\nDivers searched the strait on Tuesday evening for the two people still missing.\n";
+    let c = compare(&[WIRE, WIRE, paraphrase]);
+    let p = &c.articles[0].passages[passage_index(&c, 0, "Two people")];
+    let kinds: Vec<(usize, MatchKind)> = p.matches.iter().map(|m| (m.article, m.kind)).collect();
+    assert_eq!(
+        kinds,
+        vec![(1, MatchKind::Shared), (2, MatchKind::Paraphrased)]
+    );
+    assert_eq!(p.class, Class::Shared);
+    assert_eq!(c.articles[2].passages[1].class, Class::Paraphrased);
+    assert_eq!(c.articles[2].passages[1].matches.len(), 2);
+}
+
+#[test]
+fn conflicts_inside_a_shared_pair_are_reported_from_both_sides() {
+    let changed = WIRE.replace("injuring 14", "injuring 41");
+    let c = compare(&[WIRE, &changed]);
+    let p = passage_index(&c, 0, "A section");
+    let m = &c.articles[0].passages[p].matches[0];
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].kind, ConflictKind::Number);
+    assert_eq!(
+        (m.conflicts[0].a.as_str(), m.conflicts[0].b.as_str()),
+        ("14", "41")
+    );
+    let back = &c.articles[1].passages[m.passage].matches[0];
+    assert_eq!(
+        (back.conflicts[0].a.as_str(), back.conflicts[0].b.as_str()),
+        ("41", "14")
+    );
+    // The diff marks the changed number on each side.
+    assert!(m
+        .diff
+        .iter()
+        .any(|r| r.text == "14" && r.op == artdiff::model::DiffOp::Delete));
+    assert!(m
+        .diff
+        .iter()
+        .any(|r| r.text == "41" && r.op == artdiff::model::DiffOp::Insert));
+}
+
+#[test]
+fn reclassifying_equals_analysing_with_the_new_thresholds() {
+    let other = "Kalvik bridge disaster\n\n\
+Opened in 1974, the 420-metre crossing is used by some 6,000 vehicles daily. \
+Two people remained missing in the evening as divers searched the strait.\n";
+    let strict = Thresholds {
+        min_shared: 0.95,
+        min_paraphrase: 0.9,
+    };
+    let mut c = compare(&[WIRE, other]);
+    let before = serde_json::to_string(&c).unwrap();
+    c.reclassify(strict);
+    let fresh = analyse(
+        vec![
+            Loaded::from_text("0.txt", WIRE),
+            Loaded::from_text("1.txt", other),
+        ],
+        &Settings {
+            thresholds: strict,
+            ..Settings::default()
+        },
+    );
+    assert_eq!(
+        serde_json::to_string(&c).unwrap(),
+        serde_json::to_string(&fresh).unwrap()
+    );
+    assert_ne!(
+        before,
+        serde_json::to_string(&c).unwrap(),
+        "strict thresholds drop links"
+    );
+    c.reclassify(Settings::default().thresholds);
+    assert_eq!(before, serde_json::to_string(&c).unwrap());
+}
+
+#[test]
+fn boilerplate_is_never_matched() {
+    let with_chrome = format!("{WIRE}\nShare :\n\nTags : Norway, bridge\n");
+    let c = compare(&[&with_chrome, &with_chrome]);
+    let chrome: Vec<_> = c.articles[0]
+        .passages
+        .iter()
+        .filter(|p| p.class == Class::Boilerplate)
+        .collect();
+    assert_eq!(chrome.len(), 2);
+    assert!(chrome.iter().all(|p| p.matches.is_empty()));
+}
+
+#[test]
+fn coverage_and_matrix_summarise_the_classes() {
+    let half = "Kalvik\n\nTwo people were still missing on Tuesday evening, and coastguard divers were searching the strait.\n";
+    let c = compare(&[WIRE, half]);
+    let m = &c.summary.matrix;
+    assert_eq!(m[0][0], 1.0);
+    assert!(
+        m[0][1] > 0.0 && m[0][1] < 0.5,
+        "wire mostly not in the short one: {}",
+        m[0][1]
+    );
+    assert!(
+        m[1][0] > 0.5,
+        "the short one mostly in the wire: {}",
+        m[1][0]
+    );
+    let cov = &c.summary.coverage[1];
+    assert_eq!(cov.passages.total(), c.articles[1].passages.len());
+}
+
+#[test]
+fn analysis_is_deterministic() {
+    let a = serde_json::to_string(&compare(&[
+        WIRE,
+        WIRE,
+        "Kalvik\n\nDivers searched the strait.",
+    ]))
+    .unwrap();
+    let b = serde_json::to_string(&compare(&[
+        WIRE,
+        WIRE,
+        "Kalvik\n\nDivers searched the strait.",
+    ]))
+    .unwrap();
+    assert_eq!(a, b);
+}
+
+/// One line per passage: class, and each match with kind, score and conflicts.
+fn outline(c: &Comparison) -> String {
+    let mut out = String::new();
+    for (ai, article) in c.articles.iter().enumerate() {
+        out += &format!("# {ai} {}\n", article.title);
+        for (pi, p) in article.passages.iter().enumerate() {
+            let words: String = p.text.chars().take(48).collect();
+            out += &format!("{ai}.{pi} {:<11} {words}\n", p.class.name());
+            for m in &p.matches {
+                out += &format!(
+                    "      -> {}.{} {} {:.2}",
+                    m.article,
+                    m.passage,
+                    m.kind.name(),
+                    m.score
+                );
+                for conflict in &m.conflicts {
+                    out += &format!(
+                        " [{} {} / {}]",
+                        conflict.kind.name(),
+                        conflict.a,
+                        conflict.b
+                    );
+                }
+                out += "\n";
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn demo_comparison_snapshot() {
+    let loaded = artdiff::demo::sources()
+        .iter()
+        .map(|s| ingest::load(s, &LoadOptions::default()).unwrap())
+        .collect();
+    let c = analyse(loaded, &Settings::default());
+    // The deliberate conflicts of the demo (assets/demo/README.md) are all found.
+    let conflicts: Vec<ConflictKind> = c
+        .articles
+        .iter()
+        .flat_map(|a| &a.passages)
+        .flat_map(|p| &p.matches)
+        .flat_map(|m| &m.conflicts)
+        .map(|c| c.kind)
+        .collect();
+    for kind in [
+        ConflictKind::Number,
+        ConflictKind::Name,
+        ConflictKind::Title,
+        ConflictKind::Date,
+        ConflictKind::Negation,
+        ConflictKind::Attribution,
+    ] {
+        assert!(
+            conflicts.contains(&kind),
+            "no {kind:?} conflict in the demo"
+        );
+    }
+    insta::assert_snapshot!(outline(&c));
+}
