@@ -554,6 +554,16 @@ fn number_agreement(a: &[f64], b: &[f64]) -> (f64, f64, f64) {
     (disagree, ratio(common, a.len().max(b.len())), unmatched)
 }
 
+/// The features of two texts compared as one passage each, with IDF over just the two: how the
+/// paraphrase model is calibrated on sentence pairs.
+pub fn pair(tokenizer: &super::tokens::Tokenizer, a: &str, b: &str) -> Features {
+    let mut interner = Interner::default();
+    let pa = Prepared::new(tokenizer.tokens(a), &mut interner);
+    let pb = Prepared::new(tokenizer.tokens(b), &mut interner);
+    let idf = Idf::new([&pa, &pb]);
+    features(&pa, &pb, &idf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::Tokenizer;
@@ -675,14 +685,4 @@ mod tests {
         let fjord = *p[1].content.iter().find(|&&t| t != bridge).unwrap();
         assert!(idf.weight(fjord) > idf.weight(bridge));
     }
-}
-
-/// The features of two texts compared as one passage each, with IDF over just the two: how the
-/// paraphrase model is calibrated on sentence pairs.
-pub fn pair(tokenizer: &super::tokens::Tokenizer, a: &str, b: &str) -> Features {
-    let mut interner = Interner::default();
-    let pa = Prepared::new(tokenizer.tokens(a), &mut interner);
-    let pb = Prepared::new(tokenizer.tokens(b), &mut interner);
-    let idf = Idf::new([&pa, &pb]);
-    features(&pa, &pb, &idf)
 }
