@@ -1,10 +1,386 @@
-//! The Markdown report.
+//! The Markdown report, for reading on a code-hosting site or in any editor.
+//!
+//! It holds, in order: a legend, the summary table (passages and coverage by class per
+//! article), the similarity matrix, the fact conflicts with both readings, then each article's
+//! passages grouped by class, each with its counterparts (passage, article, kind, score).
+//!
+//! Article text never reaches the page as Markdown: control characters are made visible
+//! ([`printable`]), whitespace runs (newlines too) become one space, and every character that
+//! could start emphasis, a link, an autolink, inline HTML, an entity, a table cell, a heading
+//! or maths is backslash-escaped, so the text renders exactly as written.
 
+use super::common::{
+    class_description, class_title, conflict_rows, passage_ref, percent, score, short_name,
+};
 use super::ReportError;
-use crate::model::Comparison;
+use crate::model::{Class, Comparison, Match};
+use crate::safe_text::printable;
+use std::fmt::Write as _;
 use std::io::Write;
 
-/// Writes the Markdown report. Not yet supported.
-pub fn write(_comparison: &Comparison, _out: &mut dyn Write) -> Result<(), ReportError> {
-    Err(ReportError::Unsupported("Markdown"))
+/// Writes the Markdown report.
+pub fn write(comparison: &Comparison, out: &mut dyn Write) -> Result<(), ReportError> {
+    out.write_all(render(comparison).as_bytes())
+        .map_err(|source| ReportError::Io {
+            path: "-".into(),
+            source,
+        })
+}
+
+/// The Markdown report as a string.
+pub fn render(comparison: &Comparison) -> String {
+    let mut md = String::new();
+    header(comparison, &mut md);
+    summary(comparison, &mut md);
+    matrix(comparison, &mut md);
+    conflicts(comparison, &mut md);
+    for i in 0..comparison.articles.len() {
+        article(comparison, i, &mut md);
+    }
+    // One newline at the end, whatever came last.
+    while md.ends_with("\n\n") {
+        md.pop();
+    }
+    md
+}
+
+/// Article text as inert Markdown inline text: see the module documentation.
+pub fn escape(text: &str) -> String {
+    let text = printable(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        escape_word(word, &mut out);
+        if words.peek().is_some() {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn escape_word(word: &str, out: &mut String) {
+    let lower = word.to_ascii_lowercase();
+    for (i, c) in word.char_indices() {
+        let escape = match c {
+            // Emphasis, code, links and images, inline HTML and autolinks, entities, tables,
+            // strike-through, headings, maths, e-mail autolinks.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '$' | '@' => {
+                true
+            }
+            // Bare URL autolinks: `https://` and `www.`.
+            ':' => word[i..].starts_with("://"),
+            '.' => i >= 3 && lower[..i].ends_with("www"),
+            // A word that could open a list, a block quote or a setext heading if a line ever
+            // started with it.
+            '-' | '+' | '=' | '!' => i == 0,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// `1 · wire.txt`, for the first column of tables.
+fn article_label(comparison: &Comparison, i: usize) -> String {
+    format!(
+        "{} · {}",
+        i + 1,
+        escape(&short_name(&comparison.articles[i].path))
+    )
+}
+
+fn header(comparison: &Comparison, md: &mut String) {
+    let n = comparison.articles.len();
+    let _ = writeln!(md, "# Comparison of {n} article{}\n", plural(n));
+    let summary = &comparison.summary;
+    let mut about = Vec::new();
+    if !summary.tool.is_empty() {
+        about.push(format!("Made with {}", escape(&summary.tool)));
+    }
+    if let Some(t) = summary.thresholds {
+        about.push(format!(
+            "shared from a verbatim score of {}, paraphrased from a paraphrase score of {}",
+            score(t.min_shared),
+            score(t.min_paraphrase)
+        ));
+    }
+    about.push("passages are named *article:passage*, both counted from 1".into());
+    let _ = writeln!(md, "{}.\n", capitalise(&about.join("; ")));
+    let _ = writeln!(md, "**Legend**\n");
+    for class in Class::ALL {
+        let _ = writeln!(
+            md,
+            "- `{}` **{}**: {}",
+            class.marker(),
+            class.name(),
+            class_description(class)
+        );
+    }
+    md.push('\n');
+}
+
+fn summary(comparison: &Comparison, md: &mut String) {
+    let _ = writeln!(md, "## Summary\n");
+    if comparison.articles.is_empty() {
+        let _ = writeln!(md, "No articles.\n");
+        return;
+    }
+    let _ = write!(md, "| Article | Title | Format | Passages |");
+    for class in Class::ALL {
+        let _ = write!(md, " `{}` {} |", class.marker(), class_title(class));
+    }
+    let _ = writeln!(md, "\n|:--|:--|:--|--:|--:|--:|--:|--:|");
+    for (i, a) in comparison.articles.iter().enumerate() {
+        let _ = write!(
+            md,
+            "| {} | {} | {} | {} |",
+            article_label(comparison, i),
+            escape(&a.title),
+            a.format.name(),
+            a.passages.len()
+        );
+        let coverage = comparison.summary.coverage.get(i);
+        for class in Class::ALL {
+            let count = a.passages.iter().filter(|p| p.class == class).count();
+            match (class, coverage) {
+                (Class::Boilerplate, _) | (_, None) => {
+                    let _ = write!(md, " {count} |");
+                }
+                (_, Some(c)) => {
+                    let _ = write!(md, " {count} · {} |", percent(c.share(class)));
+                }
+            }
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(
+        md,
+        "\nCounts are passages; percentages are shares of the article's text outside \
+         boilerplate, by length.\n"
+    );
+    for (i, a) in comparison.articles.iter().enumerate() {
+        if a.path != short_name(&a.path) || !a.warnings.is_empty() {
+            let _ = write!(md, "- {}: {}", i + 1, escape(&a.path));
+            for w in &a.warnings {
+                let _ = write!(md, "; warning: {}", escape(w));
+            }
+            md.push('\n');
+        }
+    }
+    if comparison
+        .articles
+        .iter()
+        .any(|a| a.path != short_name(&a.path) || !a.warnings.is_empty())
+    {
+        md.push('\n');
+    }
+}
+
+fn matrix(comparison: &Comparison, md: &mut String) {
+    let n = comparison.articles.len();
+    let m = &comparison.summary.matrix;
+    if n < 2 || m.len() != n {
+        return;
+    }
+    let _ = writeln!(md, "## Similarity\n");
+    let _ = writeln!(
+        md,
+        "Share of each row's article that has a counterpart (shared or paraphrased) in the \
+         column's article.\n"
+    );
+    let _ = write!(md, "| |");
+    for j in 0..n {
+        let _ = write!(md, " {} |", article_label(comparison, j));
+    }
+    let _ = write!(md, "\n|:--|");
+    for _ in 0..n {
+        md.push_str("--:|");
+    }
+    md.push('\n');
+    for (i, row) in m.iter().enumerate() {
+        let _ = write!(md, "| **{}** |", article_label(comparison, i));
+        for j in 0..n {
+            if i == j {
+                md.push_str(" — |");
+            } else {
+                let _ = write!(md, " {} |", percent(row.get(j).copied().unwrap_or(0.0)));
+            }
+        }
+        md.push('\n');
+    }
+    md.push('\n');
+}
+
+fn conflicts(comparison: &Comparison, md: &mut String) {
+    let rows = conflict_rows(comparison);
+    let _ = writeln!(md, "## Fact conflicts\n");
+    if rows.is_empty() {
+        let _ = writeln!(md, "No conflicts found between linked passages.\n");
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "{} conflict{} between linked passages: the same statement with a different fact.\n",
+        rows.len(),
+        plural(rows.len())
+    );
+    let _ = writeln!(
+        md,
+        "| # | Kind | Passage | Reading | Counterpart | Other reading | Link |"
+    );
+    let _ = writeln!(md, "|--:|:--|:--|:--|:--|:--|:--|");
+    for (n, row) in rows.iter().enumerate() {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} ({}) | “{}” | {} ({}) | “{}” | {} {} |",
+            n + 1,
+            row.conflict.kind.name(),
+            passage_ref(row.a.0, row.a.1),
+            name_of(comparison, row.a.0),
+            escape(&row.conflict.a),
+            passage_ref(row.b.0, row.b.1),
+            name_of(comparison, row.b.0),
+            escape(&row.conflict.b),
+            row.kind.name(),
+            score(row.score),
+        );
+    }
+    md.push('\n');
+    let _ = writeln!(md, "### In context\n");
+    for (n, row) in rows.iter().enumerate() {
+        let text = |(a, p): (usize, usize)| {
+            comparison
+                .passage(a, p)
+                .map(|p| escape(&p.text))
+                .unwrap_or_default()
+        };
+        let _ = writeln!(
+            md,
+            "{}. **{}** — {}: “{}” / {}: “{}”\n   > **{}** {}\n   >\n   > **{}** {}",
+            n + 1,
+            row.conflict.kind.name(),
+            passage_ref(row.a.0, row.a.1),
+            escape(&row.conflict.a),
+            passage_ref(row.b.0, row.b.1),
+            escape(&row.conflict.b),
+            passage_ref(row.a.0, row.a.1),
+            text(row.a),
+            passage_ref(row.b.0, row.b.1),
+            text(row.b),
+        );
+    }
+    md.push('\n');
+}
+
+fn name_of(comparison: &Comparison, article: usize) -> String {
+    comparison
+        .articles
+        .get(article)
+        .map(|a| escape(&short_name(&a.path)))
+        .unwrap_or_else(|| "?".into())
+}
+
+fn article(comparison: &Comparison, i: usize, md: &mut String) {
+    let a = &comparison.articles[i];
+    let _ = writeln!(md, "## {} · {}\n", i + 1, escape(&a.title));
+    let counts: Vec<String> = Class::ALL
+        .iter()
+        .map(|&class| {
+            let n = a.passages.iter().filter(|p| p.class == class).count();
+            format!("{n} {}", class.name())
+        })
+        .collect();
+    let _ = writeln!(
+        md,
+        "{} · {} · {} passage{}: {}\n",
+        escape(&a.path),
+        a.format.name(),
+        a.passages.len(),
+        plural(a.passages.len()),
+        counts.join(", ")
+    );
+    if a.passages.is_empty() {
+        let _ = writeln!(md, "No passages.\n");
+        return;
+    }
+    for class in Class::ALL {
+        let members: Vec<usize> = (0..a.passages.len())
+            .filter(|&p| a.passages[p].class == class)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            md,
+            "### `{}` {} ({})\n",
+            class.marker(),
+            class_title(class),
+            members.len()
+        );
+        for p in members {
+            let passage = &a.passages[p];
+            let _ = writeln!(md, "- **{}** {}", passage_ref(i, p), escape(&passage.text));
+            for m in &passage.matches {
+                let _ = writeln!(md, "  - {}", counterpart(comparison, m));
+            }
+        }
+        md.push('\n');
+    }
+}
+
+/// `↔ 3:4 (tribune.md), shared 0.88 — ⚠ number: “14” vs “41”`
+fn counterpart(comparison: &Comparison, m: &Match) -> String {
+    let mut line = format!(
+        "↔ {} ({}), {} {}",
+        passage_ref(m.article, m.passage),
+        name_of(comparison, m.article),
+        m.kind.name(),
+        score(m.score)
+    );
+    for c in &m.conflicts {
+        let _ = write!(
+            line,
+            " — ⚠ {}: “{}” vs “{}”",
+            c.kind.name(),
+            escape(&c.a),
+            escape(&c.b)
+        );
+    }
+    line
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_makes_markup_inert() {
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("<script>x</script>"), "\\<script\\>x\\</script\\>");
+        assert_eq!(escape("[x](http://e.com)"), "\\[x\\](http\\://e.com)");
+        assert_eq!(escape("see www.e.com"), "see www\\.e.com");
+        assert_eq!(escape("*a* _b_ `c`"), "\\*a\\* \\_b\\_ \\`c\\`");
+        assert_eq!(escape("# head\n\n- item"), "\\# head \\- item");
+        assert_eq!(escape("$5 & $6"), "\\$5 \\& \\$6");
+        assert_eq!(escape("a\u{1b}[2J"), "a␛\\[2J");
+        assert_eq!(escape("3.5-metre, 14.22"), "3.5-metre, 14.22");
+    }
 }

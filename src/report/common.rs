@@ -1,0 +1,145 @@
+//! What the Markdown and HTML reports share: names, references, number formats, and the list
+//! of fact conflicts taken once per pair of passages.
+
+use crate::model::{Class, Comparison, Conflict, Match, MatchKind};
+
+/// A passage reference as people read it (and as the TUI shows it): article and passage,
+/// both counted from 1, `2:14`.
+pub fn passage_ref(article: usize, passage: usize) -> String {
+    format!("{}:{}", article + 1, passage + 1)
+}
+
+/// A short name for an article: the file name of its path (`wire.txt` for `demo/wire.txt`),
+/// `stdin` for `-`.
+pub fn short_name(path: &str) -> String {
+    if path == "-" {
+        return "stdin".into();
+    }
+    let trimmed = path.trim_end_matches(['/', '\\']);
+    let name = trimmed.rsplit(['/', '\\']).next().unwrap_or(trimmed);
+    if name.is_empty() {
+        path.to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// A share in `[0, 1]` as a whole percentage, `68%`; shares that are not zero never show as
+/// `0%` nor shares below one as `100%`.
+pub fn percent(share: f64) -> String {
+    if !share.is_finite() || share <= 0.0 {
+        return "0%".into();
+    }
+    let p = (share * 100.0).round();
+    if p < 1.0 {
+        "<1%".into()
+    } else if p >= 100.0 && share < 1.0 {
+        ">99%".into()
+    } else {
+        format!("{}%", p.min(100.0) as u32)
+    }
+}
+
+/// A score with two decimals.
+pub fn score(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value:.2}")
+    } else {
+        "–".into()
+    }
+}
+
+/// What the class means, for legends.
+pub fn class_description(class: Class) -> &'static str {
+    match class {
+        Class::Shared => "near-verbatim in another article",
+        Class::Paraphrased => "the same statement in other words",
+        Class::Unique => "no counterpart in the other articles",
+        Class::Boilerplate => "web chrome, not compared",
+    }
+}
+
+/// The class name with a capital, `Shared`.
+pub fn class_title(class: Class) -> &'static str {
+    match class {
+        Class::Shared => "Shared",
+        Class::Paraphrased => "Paraphrased",
+        Class::Unique => "Unique",
+        Class::Boilerplate => "Boilerplate",
+    }
+}
+
+/// One fact conflict between two linked passages, listed once for the pair: `a` is the side
+/// with the smaller (article, passage).
+#[derive(Debug, Clone, Copy)]
+pub struct ConflictRow<'a> {
+    /// (article, passage) of the first side.
+    pub a: (usize, usize),
+    /// (article, passage) of the second side.
+    pub b: (usize, usize),
+    /// The kind of the link.
+    pub kind: MatchKind,
+    /// The link's score.
+    pub score: f64,
+    /// The conflict, `a` reading first.
+    pub conflict: &'a Conflict,
+}
+
+/// Every fact conflict in the comparison, once per pair, in article then passage order.
+///
+/// Links are symmetric, so each is read from the side that comes first; a link whose mirror is
+/// missing (a malformed comparison) is still listed, from the side that has it.
+pub fn conflict_rows(comparison: &Comparison) -> Vec<ConflictRow<'_>> {
+    let mut rows = Vec::new();
+    for (i, article) in comparison.articles.iter().enumerate() {
+        for (p, passage) in article.passages.iter().enumerate() {
+            for m in &passage.matches {
+                let other = (m.article, m.passage);
+                let first = (i, p) < other;
+                if !first && has_mirror(comparison, (i, p), m) {
+                    continue;
+                }
+                for conflict in &m.conflicts {
+                    rows.push(ConflictRow {
+                        a: (i, p),
+                        b: other,
+                        kind: m.kind,
+                        score: m.score,
+                        conflict,
+                    });
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// Whether the counterpart of `m` links back to `from`.
+fn has_mirror(comparison: &Comparison, from: (usize, usize), m: &Match) -> bool {
+    comparison.passage(m.article, m.passage).is_some_and(|q| {
+        q.matches
+            .iter()
+            .any(|back| (back.article, back.passage) == from)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_refs_and_numbers() {
+        assert_eq!(short_name("demo/wire.txt"), "wire.txt");
+        assert_eq!(short_name("C:\\news\\a.md"), "a.md");
+        assert_eq!(short_name("-"), "stdin");
+        assert_eq!(short_name("plain"), "plain");
+        assert_eq!(passage_ref(0, 4), "1:5");
+        assert_eq!(percent(0.6757), "68%");
+        assert_eq!(percent(0.001), "<1%");
+        assert_eq!(percent(0.999), ">99%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(f64::NAN), "0%");
+        assert_eq!(score(0.7536), "0.75");
+    }
+}

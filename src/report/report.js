@@ -1,0 +1,267 @@
+// artdiff HTML report: class toggles, counterpart highlighting, and the detail panel (word diff,
+// key terms, fact conflicts). The page is complete without this script; it only adds
+// behaviour. Article text is only ever set with textContent, never parsed as HTML.
+(function () {
+  "use strict";
+  var source = document.getElementById("artdiff-data");
+  var data;
+  try {
+    data = JSON.parse(source.textContent);
+  } catch (e) {
+    return;
+  }
+  var body = document.body;
+  body.classList.remove("nojs");
+  body.classList.add("js");
+  var panel = document.getElementById("detail");
+  var selected = null;
+  var hovered = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function ref(a, p) {
+    return (a + 1) + ":" + (p + 1);
+  }
+  function node(a, p) {
+    return document.getElementById("p-" + a + "-" + p);
+  }
+  function info(a, p) {
+    var art = data.articles[a];
+    return art && art.passages[p] ? art.passages[p] : null;
+  }
+  function matchesOf(a, p) {
+    var d = info(a, p);
+    return d ? d.matches : [];
+  }
+  function nameOf(a) {
+    var art = data.articles[a];
+    return art ? art.name : "?";
+  }
+  function textOf(a, p) {
+    var n = node(a, p);
+    var t = n ? n.querySelector(".t") : null;
+    return t ? t.textContent : "";
+  }
+  function fixed(x) {
+    return typeof x === "number" ? x.toFixed(2) : "–";
+  }
+  function where(n) {
+    return { a: Number(n.getAttribute("data-a")), p: Number(n.getAttribute("data-p")) };
+  }
+
+  // Class toggles: a body class per hidden class (the CSS also reads the boxes directly).
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-class]"), function (box) {
+    var apply = function () {
+      body.classList.toggle("hide-" + box.getAttribute("data-class"), !box.checked);
+    };
+    box.addEventListener("change", apply);
+    apply();
+  });
+
+  function markCounterparts(n, cls, on) {
+    var w = where(n);
+    matchesOf(w.a, w.p).forEach(function (m) {
+      var c = node(m.article, m.passage);
+      if (c) c.classList.toggle(cls, on);
+    });
+  }
+
+  // Scrolls n into view inside its column when the column scrolls on its own (wide layout);
+  // leaves the page where it is. Returns whether it could.
+  function reveal(n) {
+    var box = n.closest(".col-body");
+    if (!box) return false;
+    var overflow = getComputedStyle(box).overflowY;
+    if (overflow !== "auto" && overflow !== "scroll") return false;
+    var r = n.getBoundingClientRect();
+    var b = box.getBoundingClientRect();
+    if (r.top >= b.top + 8 && r.bottom <= b.bottom - 8) return true;
+    var top = r.top - b.top + box.scrollTop - box.clientHeight / 3;
+    box.scrollTo({ top: Math.max(0, top), behavior: smooth() });
+    return true;
+  }
+  function smooth() {
+    return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches
+      ? "auto"
+      : "smooth";
+  }
+
+  function clear() {
+    Array.prototype.forEach.call(document.querySelectorAll(".p.sel, .p.cp"), function (n) {
+      n.classList.remove("sel", "cp");
+    });
+    selected = null;
+    body.classList.remove("has-sel", "detail-open");
+    panel.hidden = true;
+    panel.textContent = "";
+  }
+
+  function select(n) {
+    clear();
+    selected = n;
+    n.classList.add("sel");
+    body.classList.add("has-sel");
+    var w = where(n);
+    var columns = {};
+    matchesOf(w.a, w.p).forEach(function (m) {
+      var c = node(m.article, m.passage);
+      if (!c) return;
+      c.classList.add("cp");
+      if (!columns[m.article]) {
+        columns[m.article] = true;
+        reveal(c);
+      }
+    });
+    show(w.a, w.p);
+  }
+
+  // Selects n and brings it to the middle of the window (references, "Go to" buttons).
+  function go(n) {
+    select(n);
+    n.scrollIntoView({ block: "center", behavior: smooth() });
+    n.classList.remove("flash");
+    void n.offsetWidth;
+    n.classList.add("flash");
+    n.focus({ preventScroll: true });
+  }
+
+  function reading(text, other) {
+    return el("span", other ? "reading other" : "reading", text);
+  }
+
+  function show(a, p) {
+    var d = info(a, p);
+    panel.textContent = "";
+    if (!d) return;
+    var head = el("div", "d-head");
+    var sw = el("span", "swatch " + d.class, d.marker);
+    sw.setAttribute("aria-hidden", "true");
+    head.appendChild(sw);
+    head.appendChild(el("h2", null, ref(a, p) + " · " + nameOf(a)));
+    head.appendChild(el("span", "muted", d.class));
+    var close = el("button", "close", "Close ✕");
+    close.type = "button";
+    close.addEventListener("click", clear);
+    head.appendChild(close);
+    panel.appendChild(head);
+    panel.appendChild(el("p", "d-text", textOf(a, p)));
+    if (!d.matches.length) {
+      panel.appendChild(el("p", "none", d.class === "boilerplate"
+        ? "Boilerplate (web chrome): not compared with the other articles."
+        : "No counterpart in the other articles."));
+    }
+    d.matches.forEach(function (m) {
+      var here = ref(a, p);
+      var there = ref(m.article, m.passage);
+      var box = el("div", "link");
+      var lh = el("div", "link-head");
+      lh.appendChild(el("span", "title", "↔ " + there + " · " + nameOf(m.article)));
+      lh.appendChild(el("span", "kind " + m.kind, m.kind));
+      lh.appendChild(el("span", "scores", "score " + fixed(m.score) + " · verbatim " +
+        fixed(m.verbatim) + " · paraphrase " + fixed(m.paraphrase)));
+      var goto = el("button", "go", "Go to " + there);
+      goto.type = "button";
+      goto.addEventListener("click", function () {
+        var c = node(m.article, m.passage);
+        if (c) go(c);
+      });
+      lh.appendChild(goto);
+      box.appendChild(lh);
+
+      var other = el("p", "row other");
+      other.appendChild(el("span", "label", "Counterpart"));
+      other.appendChild(document.createTextNode(" " + textOf(m.article, m.passage)));
+      box.appendChild(other);
+
+      m.conflicts.forEach(function (c) {
+        var row = el("p", "row conflict");
+        row.appendChild(document.createTextNode("⚠ " + c.kind + " conflict: " + here + " says "));
+        row.appendChild(reading(c.a, false));
+        row.appendChild(document.createTextNode(", " + there + " says "));
+        row.appendChild(reading(c.b, true));
+        box.appendChild(row);
+      });
+
+      if (m.diff.length) {
+        var diff = el("p", "row diff");
+        diff.appendChild(el("span", "label", "Word diff"));
+        m.diff.forEach(function (run) {
+          diff.appendChild(document.createTextNode(" "));
+          if (run.op === "delete") diff.appendChild(el("del", null, run.text));
+          else if (run.op === "insert") diff.appendChild(el("ins", null, run.text));
+          else diff.appendChild(document.createTextNode(run.text));
+        });
+        diff.appendChild(el("span", "diff-key",
+          "struck: only in " + here + " · underlined: only in " + there));
+        box.appendChild(diff);
+      }
+
+      if (m.terms.length) {
+        var terms = el("p", "row");
+        terms.appendChild(el("span", "label", "Key terms"));
+        terms.appendChild(document.createTextNode(" "));
+        m.terms.forEach(function (t) {
+          terms.appendChild(el("span", "term", t));
+        });
+        box.appendChild(terms);
+      }
+      panel.appendChild(box);
+    });
+    panel.hidden = false;
+    panel.scrollTop = 0;
+    body.classList.add("detail-open");
+  }
+
+  document.addEventListener("mouseover", function (ev) {
+    var n = ev.target.closest ? ev.target.closest(".col-body .p") : null;
+    if (n === hovered) return;
+    if (hovered) {
+      hovered.classList.remove("hover");
+      markCounterparts(hovered, "cp-hover", false);
+    }
+    hovered = n;
+    if (n) {
+      n.classList.add("hover");
+      markCounterparts(n, "cp-hover", true);
+    }
+  });
+
+  document.addEventListener("click", function (ev) {
+    var t = ev.target;
+    if (!t.closest) return;
+    var link = t.closest("a.ref");
+    if (link) {
+      var target = document.getElementById((link.getAttribute("href") || "").slice(1));
+      if (target && target.classList.contains("p")) {
+        ev.preventDefault();
+        go(target);
+      }
+      return;
+    }
+    if (t.closest("#detail")) return;
+    var n = t.closest(".col-body .p");
+    if (!n) return;
+    if (n === selected) clear();
+    else select(n);
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && selected) {
+      clear();
+      return;
+    }
+    var n = document.activeElement;
+    if ((ev.key === "Enter" || ev.key === " ") && n && n.classList && n.classList.contains("p")) {
+      ev.preventDefault();
+      if (n === selected) clear();
+      else select(n);
+    }
+  });
+
+  var start = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  if (start && start.classList.contains("p")) select(start);
+})();
