@@ -37,7 +37,7 @@ pub fn analyse(loaded: Vec<ingest::Loaded>, settings: &Settings) -> Comparison {
     let articles = loaded
         .into_iter()
         .map(|l| {
-            let passages = segment::split(&l.text)
+            let passages: Vec<model::Passage> = segment::split(&l.text)
                 .into_iter()
                 .map(|s| model::Passage {
                     text: l.text[s.start..s.end].to_string(),
@@ -52,12 +52,19 @@ pub fn analyse(loaded: Vec<ingest::Loaded>, settings: &Settings) -> Comparison {
                     paragraph: s.paragraph,
                 })
                 .collect();
+            let mut warnings = l.warnings;
+            let comparable = passages
+                .iter()
+                .any(|p| p.class != model::Class::Boilerplate);
+            if !comparable && !passages.is_empty() {
+                warnings.push("no comparable passages: every line is web boilerplate".into());
+            }
             model::Article {
                 path: l.path,
                 title: l.title,
                 format: l.format,
                 text: l.text,
-                warnings: l.warnings,
+                warnings,
                 passages,
             }
         })

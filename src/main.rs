@@ -141,15 +141,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     let mut loaded = Vec::with_capacity(sources.len());
     for source in &sources {
-        let article = ingest::load(source, &options).map_err(Failure::runtime)?;
-        if export.is_some() {
+        loaded.push(ingest::load(source, &options).map_err(Failure::runtime)?);
+    }
+    let comparison = artdiff::analyse(loaded, &settings);
+    if export.is_some() {
+        // In the TUI the warnings show in the status bar instead.
+        for article in &comparison.articles {
             for warning in &article.warnings {
                 eprintln!("artdiff: warning: {}: {warning}", article.path);
             }
         }
-        loaded.push(article);
     }
-    let comparison = artdiff::analyse(loaded, &settings);
 
     if cli.bench_tui {
         println!("{}", tui::bench(comparison, settings));

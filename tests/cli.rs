@@ -1,0 +1,380 @@
+//! The `artdiff` binary from the outside: help, version, the JSON report, and every bad input
+//! answered with one clear line, a defined exit code, no panic and no partial export.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn artdiff() -> Command {
+    let mut cmd = Command::cargo_bin("artdiff").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+const A: &str = "Bridge collapse in Kalvik\n\nA section of the Storsund Bridge collapsed into the fjord on Tuesday, police said. \
+Two people were still missing on Tuesday evening.\n";
+const B: &str = "Kalvik bridge falls\n\nA section of the Storsund Bridge collapsed into the fjord on Tuesday, police said. \
+The town's sports hall has been opened to families.\n";
+
+struct Dir {
+    dir: tempfile::TempDir,
+}
+
+impl Dir {
+    fn new() -> Dir {
+        Dir {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+    fn entries(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// Asserts a failure: the exit code, one line on stderr mentioning `needle`, no panic.
+fn fails(cmd: &mut Command, code: i32, needle: &str) {
+    let out = cmd.assert().code(code).get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(!lines.is_empty() && lines.len() <= 4, "stderr: {stderr}");
+    assert!(stderr.contains(needle), "{needle:?} not in: {stderr}");
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+}
+
+#[test]
+fn help_and_version() {
+    artdiff()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--export").and(predicate::str::contains("ARTICLE")));
+    artdiff()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "artdiff {}",
+            env!("CARGO_PKG_VERSION")
+        )));
+}
+
+#[test]
+fn demo_json_report_has_the_contract_shape() {
+    let out = artdiff()
+        .args(["--export", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = report["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 3);
+    let mut classes = std::collections::BTreeSet::new();
+    for (ai, article) in articles.iter().enumerate() {
+        assert!(article["path"].as_str().unwrap().starts_with("demo/"));
+        assert!(!article["title"].as_str().unwrap().is_empty());
+        let text = article["text"].as_str().unwrap();
+        for (pi, p) in article["passages"].as_array().unwrap().iter().enumerate() {
+            let (start, end) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[start..end], p["text"].as_str().unwrap());
+            classes.insert(p["class"].as_str().unwrap().to_string());
+            for m in p["matches"].as_array().unwrap() {
+                let (b, q) = (
+                    m["article"].as_u64().unwrap() as usize,
+                    m["passage"].as_u64().unwrap() as usize,
+                );
+                let back = &articles[b]["passages"][q]["matches"];
+                let mirrored = back.as_array().unwrap().iter().any(|x| {
+                    x["article"] == ai
+                        && x["passage"] == pi
+                        && x["kind"] == m["kind"]
+                        && x["score"] == m["score"]
+                });
+                assert!(mirrored, "match {ai}.{pi} -> {b}.{q} not mirrored");
+            }
+        }
+    }
+    let expected: std::collections::BTreeSet<String> =
+        ["boilerplate", "paraphrased", "shared", "unique"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+    assert_eq!(classes, expected, "the demo shows every class");
+    assert!(report["summary"]["matrix"].as_array().unwrap().len() == 3);
+}
+
+#[test]
+fn export_to_a_file_is_written_whole_and_replaces_the_old_one() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    let report = dir.file("report.json", b"old report");
+    artdiff()
+        .arg("--export")
+        .arg(&report)
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(json["articles"][0]["passages"][1]["class"], "shared");
+    assert_eq!(
+        dir.entries(),
+        ["a.txt", "b.txt", "report.json"],
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn stdin_is_an_article() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let out = artdiff()
+        .args(["--export", "-", "-"])
+        .arg(&a)
+        .write_stdin(B)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"][0]["path"], "-");
+    assert_eq!(json["articles"][0]["passages"][1]["class"], "shared");
+}
+
+#[test]
+fn missing_file() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    fails(
+        artdiff()
+            .args(["--export", "-"])
+            .arg(&a)
+            .arg(dir.path().join("nope.txt")),
+        1,
+        "nope.txt: no such file",
+    );
+}
+
+#[test]
+fn directory_is_refused() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    fails(
+        artdiff().args(["--export", "-"]).arg(&a).arg(dir.path()),
+        1,
+        "is a directory",
+    );
+}
+
+#[test]
+fn binary_file_is_refused() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let bin = dir.file(
+        "photo.jpg",
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x02\x00\x00",
+    );
+    fails(
+        artdiff().args(["--export", "-"]).arg(&a).arg(&bin),
+        1,
+        "photo.jpg: binary file",
+    );
+}
+
+#[test]
+fn file_over_the_size_limit_is_refused() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let big = dir.file("big.txt", &vec![b'x'; 4096]);
+    fails(
+        artdiff()
+            .args(["--export", "-", "--max-size", "1K"])
+            .arg(&a)
+            .arg(&big),
+        1,
+        "big.txt: larger than",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let secret = dir.file("secret.txt", B.as_bytes());
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&secret).is_ok() {
+        eprintln!("skipped: running as root, permissions are not enforced");
+        return;
+    }
+    fails(
+        artdiff().args(["--export", "-"]).arg(&a).arg(&secret),
+        1,
+        "secret.txt: permission denied",
+    );
+}
+
+#[test]
+fn one_article_is_a_usage_error() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    fails(
+        artdiff().args(["--export", "-"]).arg(&a),
+        2,
+        "need at least two articles",
+    );
+}
+
+#[test]
+fn stdin_named_twice_is_a_usage_error() {
+    fails(
+        artdiff().args(["--export", "-", "-", "-"]),
+        2,
+        "standard input can be named only once",
+    );
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    fails(
+        artdiff()
+            .args(["--export", "-", "--format", "pdf"])
+            .arg(&a)
+            .arg(&b),
+        2,
+        "pdf",
+    );
+    fails(
+        artdiff()
+            .arg("--export")
+            .arg(dir.path().join("out.pdf"))
+            .arg(&a)
+            .arg(&b),
+        2,
+        "cannot tell the report format",
+    );
+    assert_eq!(dir.entries(), ["a.txt", "b.txt"]);
+}
+
+#[test]
+fn export_into_a_missing_directory_fails_and_writes_nothing() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    fails(
+        artdiff()
+            .arg("--export")
+            .arg(dir.path().join("no/such/report.json"))
+            .arg(&a)
+            .arg(&b),
+        1,
+        "does not exist",
+    );
+    assert_eq!(dir.entries(), ["a.txt", "b.txt"]);
+}
+
+#[test]
+fn export_over_an_article_is_refused() {
+    let dir = Dir::new();
+    let a = dir.file("a.json", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    fails(
+        artdiff().arg("--export").arg(&a).arg(&a).arg(&b),
+        2,
+        "refusing to export over",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&a).unwrap(),
+        A,
+        "the article is untouched"
+    );
+}
+
+#[test]
+fn empty_and_all_boilerplate_articles_load_with_a_warning() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let empty = dir.file("empty.txt", b"");
+    let chrome = dir.file("chrome.txt", b"Share :\n\nTags : news\n\nLeave a Reply\n");
+    let out = artdiff()
+        .args(["--export", "-"])
+        .arg(&a)
+        .arg(&empty)
+        .arg(&chrome)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt: empty article"), "{stderr}");
+    assert!(
+        stderr.contains("chrome.txt: no comparable passages"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"][1]["passages"].as_array().unwrap().len(), 0);
+    assert!(json["articles"][2]["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["class"] == "boilerplate"));
+}
+
+#[test]
+fn tui_without_a_terminal_is_refused_before_loading() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    fails(artdiff().arg(&a).arg(&b), 2, "not a terminal");
+}
+
+#[test]
+fn thresholds_and_language_are_validated() {
+    fails(
+        artdiff().args(["--export", "-", "--min-paraphrase", "2"]),
+        2,
+        "not a score",
+    );
+    fails(
+        artdiff().args(["--export", "-", "--lang", "klingon"]),
+        2,
+        "klingon",
+    );
+    let strict = artdiff()
+        .args([
+            "--export",
+            "-",
+            "--min-shared",
+            "1",
+            "--min-paraphrase",
+            "1",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&strict.stdout).unwrap();
+    assert_eq!(json["summary"]["thresholds"]["min_shared"], 1.0);
+}
