@@ -17,6 +17,7 @@ use artdiff::report::{self, ReportFormat};
 use artdiff::safe_text::printable;
 use artdiff::Settings;
 use ratatui::layout::Rect;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -251,6 +252,49 @@ impl Search {
         }
     }
 
+    /// The search for `query`, narrowed from this one when `query` extends it (typing one
+    /// more letter only re-checks the hits so far), else from scratch.
+    pub fn extend(&self, comparison: &Comparison, query: &str) -> Search {
+        let narrowable = !self.query.is_empty()
+            && query.starts_with(&self.query)
+            && query.is_ascii()
+            && self.hits.len() < MAX_HITS;
+        if !narrowable {
+            return Search::new(comparison, query);
+        }
+        let needle = query.as_bytes();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut text: Option<((usize, usize), Cow<'_, str>)> = None;
+        for hit in &self.hits {
+            let key = (hit.article, hit.passage);
+            if text.as_ref().is_none_or(|(k, _)| *k != key) {
+                let passage = &comparison.articles[key.0].passages[key.1];
+                text = Some((key, display_text(&passage.text)));
+            }
+            let Some((_, t)) = &text else { continue };
+            let end = hit.range.start + needle.len();
+            let overlaps = hits
+                .last()
+                .is_some_and(|h| (h.article, h.passage) == key && h.range.end > hit.range.start);
+            if !overlaps
+                && t.as_bytes()
+                    .get(hit.range.start..end)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(needle))
+            {
+                hits.push(Hit {
+                    article: key.0,
+                    passage: key.1,
+                    range: hit.range.start..end,
+                });
+            }
+        }
+        Search {
+            query: query.to_string(),
+            hits,
+            current: None,
+        }
+    }
+
     /// The hits inside one passage.
     pub fn hits_in(&self, article: usize, passage: usize) -> &[Hit] {
         let key = (article, passage);
@@ -268,14 +312,28 @@ pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
     }
     if needle.is_ascii() {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
-        let first = n[0].to_ascii_lowercase();
+        let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
         let mut i = 0;
         while i + n.len() <= h.len() {
-            if h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n) {
-                out.push(i..i + n.len());
-                i += n.len();
-            } else {
-                i += 1;
+            // Skip 16 bytes at a time while none can start a match.
+            if let Some(chunk) = h.get(i..i + 16) {
+                if !chunk
+                    .iter()
+                    .fold(false, |any, &c| any | (c == lo) | (c == up))
+                {
+                    i += 16;
+                    continue;
+                }
+            }
+            let stop = (i + 16).min(h.len() + 1 - n.len());
+            while i < stop {
+                if (h[i] == lo || h[i] == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(&n[1..])
+                {
+                    out.push(i..i + n.len());
+                    i += n.len();
+                } else {
+                    i += 1;
+                }
             }
         }
         return out;
@@ -732,8 +790,10 @@ impl App {
             if prompt.input.edit(action) {
                 if prompt.kind == PromptKind::Search {
                     let query = prompt.input.text.clone();
-                    self.search =
-                        (!query.is_empty()).then(|| Search::new(&self.comparison, &query));
+                    self.search = (!query.is_empty()).then(|| match &self.search {
+                        Some(s) => s.extend(&self.comparison, &query),
+                        None => Search::new(&self.comparison, &query),
+                    });
                 }
                 return Flow::Continue;
             }
@@ -1265,7 +1325,7 @@ impl App {
             .map_or(0, |r| r + pad)
             .clamp(0, h as isize - 1) as usize;
         if !self.scroll_by(k, down, n) {
-            let mut nav = self.nav(k);
+            let nav = self.nav(k);
             let edge = if down { nav.last() } else { nav.first() };
             if let Some(p) = edge {
                 self.select(p);
