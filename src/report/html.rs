@@ -523,7 +523,8 @@ fn passages(comparison: &Comparison, i: usize, title: &str, h: &mut String) {
                 .passages
                 .get(k + 1)
                 .is_none_or(|next| next.paragraph != p.paragraph);
-            let heading = alone && k <= 1 && p.text.trim() == title;
+            let text = p.text.trim();
+            let heading = alone && k == 0 && !text.is_empty() && title.starts_with(text);
             h.push_str(if heading {
                 "<p class=\"para heading\">"
             } else {

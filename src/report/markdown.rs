@@ -106,7 +106,7 @@ fn header(comparison: &Comparison, md: &mut String) {
             score(t.min_paraphrase)
         ));
     }
-    about.push("passages are named *article:passage*, both counted from 1".into());
+    about.push("passages are named article:passage, both counted from 1".into());
     let _ = writeln!(md, "{}.\n", capitalise(&about.join("; ")));
     let _ = writeln!(md, "**Legend**\n");
     for class in Class::ALL {
@@ -160,20 +160,16 @@ fn summary(comparison: &Comparison, md: &mut String) {
         "\nCounts are passages; percentages are shares of the article's text outside \
          boilerplate, by length.\n"
     );
-    for (i, a) in comparison.articles.iter().enumerate() {
-        if a.path != short_name(&a.path) || !a.warnings.is_empty() {
+    let noted = |a: &crate::model::Article| a.path != short_name(&a.path) || !a.warnings.is_empty();
+    if comparison.articles.iter().any(noted) {
+        let _ = writeln!(md, "**Sources**\n");
+        for (i, a) in comparison.articles.iter().enumerate() {
             let _ = write!(md, "- {}: {}", i + 1, escape(&a.path));
             for w in &a.warnings {
-                let _ = write!(md, "; warning: {}", escape(w));
+                let _ = write!(md, " (warning: {})", escape(w));
             }
             md.push('\n');
         }
-    }
-    if comparison
-        .articles
-        .iter()
-        .any(|a| a.path != short_name(&a.path) || !a.warnings.is_empty())
-    {
         md.push('\n');
     }
 }

@@ -70,19 +70,24 @@
     });
   }
 
-  // Scrolls n into view inside its column when the column scrolls on its own (wide layout);
-  // leaves the page where it is. Returns whether it could.
-  function reveal(n) {
+  // Scrolls n into view inside its column when the column scrolls on its own (wide layout),
+  // above the detail panel when it is open; leaves the page where it is. Narrow layout: only
+  // the selected passage (own) is moved, by scrolling the page, if the panel hides it.
+  function reveal(n, own) {
     var box = n.closest(".col-body");
-    if (!box) return false;
-    var overflow = getComputedStyle(box).overflowY;
-    if (overflow !== "auto" && overflow !== "scroll") return false;
+    if (!box) return;
     var r = n.getBoundingClientRect();
+    var limit = panel.hidden ? window.innerHeight : panel.getBoundingClientRect().top - 8;
+    var overflow = getComputedStyle(box).overflowY;
+    if (overflow !== "auto" && overflow !== "scroll") {
+      if (own && r.bottom > limit) window.scrollBy({ top: r.top - 80, behavior: smooth() });
+      return;
+    }
     var b = box.getBoundingClientRect();
-    if (r.top >= b.top + 8 && r.bottom <= b.bottom - 8) return true;
-    var top = r.top - b.top + box.scrollTop - box.clientHeight / 3;
+    var bottom = Math.min(b.bottom, limit);
+    if (r.top >= b.top + 8 && r.bottom <= bottom) return;
+    var top = r.top - b.top + box.scrollTop - Math.max(16, (bottom - b.top) * 0.2);
     box.scrollTo({ top: Math.max(0, top), behavior: smooth() });
-    return true;
   }
   function smooth() {
     return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches
@@ -106,6 +111,8 @@
     n.classList.add("sel");
     body.classList.add("has-sel");
     var w = where(n);
+    show(w.a, w.p);
+    reveal(n, true);
     var columns = {};
     matchesOf(w.a, w.p).forEach(function (m) {
       var c = node(m.article, m.passage);
@@ -113,21 +120,30 @@
       c.classList.add("cp");
       if (!columns[m.article]) {
         columns[m.article] = true;
-        reveal(c);
+        reveal(c, false);
       }
     });
-    show(w.a, w.p);
   }
 
-  // Selects n and brings it to the middle of the window (references, "Go to" buttons).
+  // Selects n and brings it into view (references, "Go to" buttons): the page to the
+  // articles, n's column to n.
   function go(n) {
+    var col = n.closest(".col");
+    if (col) {
+      var c = col.getBoundingClientRect();
+      if (c.top > window.innerHeight * 0.5 || c.bottom < 80) {
+        document.getElementById("articles").scrollIntoView({ behavior: "auto" });
+      }
+    }
     select(n);
-    n.scrollIntoView({ block: "center", behavior: smooth() });
     n.classList.remove("flash");
     void n.offsetWidth;
     n.classList.add("flash");
     n.focus({ preventScroll: true });
   }
+  document.addEventListener("animationend", function (ev) {
+    if (ev.target.classList) ev.target.classList.remove("flash");
+  });
 
   function reading(text, other) {
     return el("span", other ? "reading other" : "reading", text);
