@@ -1070,7 +1070,9 @@ impl App {
         self.panes[k].pad = 0;
     }
 
-    /// Scrolls every other pane so the selection's counterparts sit level with it.
+    /// Scrolls every other pane so the selection's counterparts sit level with it. A pane where
+    /// the selection has no counterpart is lined up on the nearest passage around it that has
+    /// one, so that the panes keep step through unique stretches.
     fn align(&mut self) {
         if !self.aligned {
             return;
@@ -1082,31 +1084,66 @@ impl App {
         let h = self.geometry.text_height(f);
         let top = self.panes[f].top;
         let pad = self.panes[f].pad as isize;
-        let Some(y) = self.nav(f).row_of(top, sel, h).map(|r| r + pad) else {
-            return;
-        };
-        let targets: Vec<(usize, usize)> = (0..self.panes.len())
-            .filter(|&k| k != f)
-            .filter_map(|k| self.counterpart_in(f, sel, k).map(|cp| (k, cp)))
-            .collect();
-        for (k, cp) in targets {
+        for k in 0..self.panes.len() {
+            if k == f {
+                continue;
+            }
+            let Some((q, cp)) = self.anchor(f, sel, k) else {
+                // Nothing nearby to line up with: drop blank rows left by an earlier alignment.
+                self.panes[k].pad = 0;
+                continue;
+            };
+            let Some(y) = self.nav(f).row_of(top, q, 4 * h + 64).map(|r| r + pad) else {
+                self.panes[k].pad = 0;
+                continue;
+            };
+            let hk = self.geometry.text_height(k);
+            // An anchor below the screen puts its counterpart on the last row, not further.
+            let y = y.min(hk as isize - 1);
             let mut nav = self.nav(k);
             let start = Pos {
                 passage: cp,
                 line: 0,
             };
-            let (top, pad) = if y >= 0 {
-                let top = nav.back(start, y as usize);
-                let above = nav.row_of(top, cp, y as usize).unwrap_or(y);
-                (top, (y - above).max(0) as usize)
+            let (new_top, new_pad) = if y >= 0 {
+                let t = nav.back(start, y as usize);
+                let above = nav.row_of(t, cp, y as usize).unwrap_or(y);
+                (t, (y - above).max(0) as usize)
             } else {
-                let rows = nav.rows(cp);
-                let line = ((-y) as usize).min(rows.saturating_sub(1));
-                (Pos { passage: cp, line }, 0)
+                let t = nav.forward(start, (-y) as usize);
+                if t.passage >= nav.len() {
+                    (nav.max_top(hk), 0)
+                } else {
+                    (t, 0)
+                }
             };
-            self.panes[k].top = top;
-            self.panes[k].pad = pad;
+            self.panes[k].top = new_top;
+            self.panes[k].pad = new_pad;
         }
+    }
+
+    /// What to line pane `k` up on: (passage in the focused pane, its counterpart in `k`) for
+    /// the selection if it has a counterpart there, else for the nearest passage that has.
+    fn anchor(&self, f: usize, sel: usize, k: usize) -> Option<(usize, usize)> {
+        if let Some(cp) = self.counterpart_in(f, sel, k) {
+            return Some((sel, cp));
+        }
+        const REACH: usize = 40;
+        let passages = &self.comparison.articles[f].passages;
+        let direct = |q: usize| {
+            if !self.filter.shows(passages[q].class) {
+                return None;
+            }
+            passages[q]
+                .matches
+                .iter()
+                .find(|m| m.article == k && self.shows(k, m.passage))
+                .map(|m| (q, m.passage))
+        };
+        (1..=REACH).find_map(|d| {
+            let before = sel.checked_sub(d).and_then(direct);
+            before.or_else(|| (sel + d < passages.len()).then(|| direct(sel + d)).flatten())
+        })
     }
 
     /// The passage of pane `k` that says what passage `p` of article `a` says: its counterpart

@@ -1,0 +1,314 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys, read back from the
+//! screen. Skipped, with a message, when tmux is not installed (`.ci/run` installs it).
+//!
+//! Each test runs its own tmux server (own socket, no user config) and kills it at the end.
+//! The program runs under a small sh wrapper that records its exit status, so that `q` can be
+//! checked to exit cleanly. Waits poll the screen; none is a fixed sleep.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const WIRE: &str = "Bridge collapses into fjord after storm\n\n\
+KALVIK, Norway — A section of a road bridge collapsed into a fjord in western Norway early on \
+Tuesday, sending two cars and a delivery van into the water, killing one person and injuring \
+14, police said. The central span of the Storsund Bridge gave way at about 7.40 a.m. as \
+commuters were crossing to the mainland. Two people were still missing on Tuesday evening, and \
+coastguard divers were searching the strait.\n\n\
+The ministry of transport has promised an independent review of every bridge of its age.";
+
+const POST: &str = "One dead as Storsund Bridge falls into fjord\n\n\
+A section of a road bridge collapsed into a fjord in western Norway early on Tuesday, sending \
+two cars and a delivery van into the water, killing one person and injuring 41, police said. \
+Three people were still missing on Tuesday evening, and coastguard divers were searching the \
+strait.\n\n\
+Anders Nygaard, 34, was driving two cars behind the van when the road in front of him dropped \
+away.";
+
+const TRIBUNE: &str = "Storsund Bridge collapse: what we know so far\n\n\
+The central span of the bridge gave way at around 7.40 a.m. as commuters were crossing to the \
+mainland. For the children of Hessøy, the bridge is the only way to school, and parents \
+gathered at the quay through the afternoon.";
+
+static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A private tmux server running artdiff in one window.
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Starts `artdiff args...` in a `w`×`h` window, with `env` set.
+    fn start(w: u16, h: u16, args: &[&str], env: &[(&str, &str)]) -> Tmux {
+        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let socket = format!("artdiff-test-{}-{n}", std::process::id());
+        let conf = dir.path().join("tmux.conf");
+        std::fs::write(
+            &conf,
+            "set -g status off\nset -g remain-on-exit on\nset -g escape-time 10\n\
+             set -g default-terminal screen-256color\nset -g history-limit 100\n",
+        )
+        .unwrap();
+        let wrap = dir.path().join("wrap.sh");
+        std::fs::write(
+            &wrap,
+            "mark=$1; shift\n\"$@\"\nrc=$?\necho \"$rc\" > \"$mark.tmp\" && mv \"$mark.tmp\" \"$mark\"\n\
+             exec sleep 300\n",
+        )
+        .unwrap();
+        let tmux = Tmux { socket, dir };
+        let mut cmd = vec![
+            "new-session".to_string(),
+            "-d".into(),
+            "-s".into(),
+            "t".into(),
+            "-x".into(),
+            w.to_string(),
+            "-y".into(),
+            h.to_string(),
+        ];
+        for (k, v) in env {
+            cmd.push("-e".into());
+            cmd.push(format!("{k}={v}"));
+        }
+        cmd.push("env".into());
+        // Start from a known environment: no NO_COLOR unless asked for.
+        cmd.push("-u".into());
+        cmd.push("NO_COLOR".into());
+        for (k, v) in env {
+            cmd.push(format!("{k}={v}"));
+        }
+        cmd.push("sh".into());
+        cmd.push(wrap.display().to_string());
+        cmd.push(tmux.mark().display().to_string());
+        cmd.push(env!("CARGO_BIN_EXE_artdiff").to_string());
+        cmd.extend(args.iter().map(|a| a.to_string()));
+        let out = tmux.run(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    fn mark(&self) -> PathBuf {
+        self.dir.path().join("exit")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let conf = self.dir.path().join("tmux.conf");
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg(&conf)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn screen_with_escapes(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "t"]).stdout)
+            .into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Polls the screen until `ok` holds and the frame has settled (two equal captures).
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let end = Instant::now() + Duration::from_secs(8);
+        let mut last = String::new();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) && screen == last {
+                return screen;
+            }
+            last = screen.clone();
+            if let Some(rc) = self.exit_status() {
+                panic!("artdiff exited ({rc}) while waiting for {what}; screen:\n{screen}");
+            }
+            assert!(Instant::now() < end, "timed out waiting for {what}; screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Sends keys and waits for the screen to change.
+    fn press(&self, keys: &[&str]) -> String {
+        let before = self.screen();
+        self.keys(keys);
+        self.wait_for(&format!("a change after {keys:?}"), |s| s != before)
+    }
+
+    fn exit_status(&self) -> Option<i32> {
+        std::fs::read_to_string(self.mark())
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+    }
+
+    fn wait_exit(&self) -> i32 {
+        let end = Instant::now() + Duration::from_secs(5);
+        loop {
+            if let Some(rc) = self.exit_status() {
+                return rc;
+            }
+            assert!(Instant::now() < end, "artdiff did not exit:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn articles(dir: &Path) -> Vec<String> {
+    [("wire.txt", WIRE), ("post.txt", POST), ("tribune.txt", TRIBUNE)]
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.display().to_string()
+        })
+        .collect()
+}
+
+/// The colours set by SGR sequences in a `capture-pane -e` dump (resets to the default colour,
+/// 39 and 49, are not colours).
+fn colours(esc: &str) -> std::collections::BTreeSet<String> {
+    let mut found = std::collections::BTreeSet::new();
+    for seq in esc.split("\x1b[").skip(1) {
+        let Some(end) = seq.find('m') else { continue };
+        let params: Vec<&str> = seq[..end].split([';', ':']).collect();
+        let mut i = 0;
+        while i < params.len() {
+            match params[i].parse::<u32>().unwrap_or(0) {
+                c @ (30..=37 | 40..=47 | 90..=97 | 100..=107) => {
+                    found.insert(c.to_string());
+                }
+                c @ (38 | 48) if params.get(i + 1) == Some(&"5") => {
+                    found.insert(format!("{c}:{}", params.get(i + 2).unwrap_or(&"")));
+                    i += 2;
+                }
+                c @ (38 | 48) if params.get(i + 1) == Some(&"2") => {
+                    found.insert(format!("{c}:{}", params[i + 2..].join(",")));
+                    i += 4;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
+macro_rules! require_tmux {
+    () => {
+        if !have_tmux() {
+            eprintln!("skipping: tmux is not installed (apt-get install tmux)");
+            return;
+        }
+    };
+}
+
+#[test]
+fn three_articles_keys_overlays_and_a_clean_exit() {
+    require_tmux!();
+    let files = tempfile::tempdir().unwrap();
+    let paths = articles(files.path());
+    let args: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let t = Tmux::start(150, 40, &args, &[]);
+    let screen = t.wait_for("three panes", |s| {
+        s.contains("Bridge collapses") && s.contains("One dead as") && s.contains("what we know")
+    });
+    for word in ["shared", "paraphrased", "unique", "boilerplate"] {
+        assert!(screen.contains(word), "legend lacks {word}:\n{screen}");
+    }
+    assert!(screen.contains("killing one person and injuring"), "{screen}");
+    let esc = t.screen_with_escapes();
+    assert!(colours(&esc).len() >= 4, "few colours: {:?}", colours(&esc));
+
+    // Help opens and closes.
+    let help = t.press(&["?"]);
+    assert!(help.contains("Help · keys") && help.contains("next passage"), "{help}");
+    let back = t.press(&["Escape"]);
+    assert!(!back.contains("Help · keys"), "{back}");
+
+    // Moving changes the status bar's position.
+    let moved = t.press(&["j", "j"]);
+    assert!(moved.contains("1:3/"), "{moved}");
+
+    // Detail panel, matrix, filter, search.
+    let detail = t.press(&["d"]);
+    assert!(detail.contains("Detail"), "{detail}");
+    t.press(&["d"]);
+    let matrix = t.press(&["m"]);
+    assert!(matrix.contains("Similarity matrix"), "{matrix}");
+    t.press(&["Escape"]);
+    let filtered = t.press(&["f"]);
+    assert!(filtered.contains("filter: no boilerplate"), "{filtered}");
+    t.press(&["/"]);
+    let typed = t.press(&["-l", "fjord"]);
+    assert!(typed.contains("/ fjord") && typed.contains("hits"), "{typed}");
+    let found = t.press(&["Enter"]);
+    assert!(found.contains("hit "), "{found}");
+
+    // Focus moves with Tab; the focused pane has the thick border.
+    let tabbed = t.press(&["Tab"]);
+    let first = tabbed.lines().next().unwrap_or("");
+    assert!(first.contains('┏') && !first.starts_with('┏'), "{first}");
+
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    let after = t.screen();
+    assert!(!after.contains("Bridge collapses into fjord after storm ━"), "{after}");
+}
+
+#[test]
+fn narrow_terminal_resize_and_no_color() {
+    require_tmux!();
+    let files = tempfile::tempdir().unwrap();
+    let paths = articles(files.path());
+    let args: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let t = Tmux::start(70, 20, &args, &[("NO_COLOR", "1")]);
+    // Narrow: tabs for the three articles, one pane.
+    let screen = t.wait_for("tabs", |s| s.contains(" 1 ") && s.contains(" 2 ") && s.contains(" 3 "));
+    assert!(screen.contains("Bridge collapses"), "{screen}");
+    let esc = t.screen_with_escapes();
+    assert!(colours(&esc).is_empty(), "colours under NO_COLOR: {:?}", colours(&esc));
+    // The class markers carry the class without colour.
+    assert!(screen.lines().any(|l| l.contains("│ = ") || l.contains("┃ = ") || l.contains("▌=")
+        || l.contains("│ + ") || l.contains("┃ + ") || l.contains("▌+")), "{screen}");
+    t.run(&["resize-window", "-t", "t", "-x", "180", "-y", "40"]);
+    let wide = t.wait_for("three panes side by side", |s| {
+        s.lines().next().is_some_and(|l| l.matches(['┌', '┏']).count() == 3)
+    });
+    assert!(wide.contains("what we know"), "{wide}");
+    t.run(&["resize-window", "-t", "t", "-x", "20", "-y", "5"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(t.exit_status(), None, "survives a tiny window");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+}
