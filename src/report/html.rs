@@ -485,10 +485,11 @@ fn columns(comparison: &Comparison, titles: &[String], h: &mut String) {
             h,
             "<article class=\"col\" id=\"a-{i}\" aria-labelledby=\"a-{i}-h\">\n<header class=\"col-head\">\
              <h2 id=\"a-{i}-h\"><span class=\"badge\">{}</span><span>{}</span></h2>\
-             <p class=\"meta\"><span class=\"art-file\">{}</span> · {} · {} passage{}</p>",
+             <p class=\"meta\"><span class=\"art-file\" title=\"{}\">{}</span> · {} · {} passage{}</p>",
             i + 1,
             escape(&titles[i]),
             escape(&a.path),
+            escape(&short_name(&a.path)),
             a.format.name(),
             a.passages.len(),
             plural(a.passages.len())
@@ -549,20 +550,20 @@ fn passage(comparison: &Comparison, i: usize, k: usize, h: &mut String) {
     let conflicts: usize = p.matches.iter().map(|m| m.conflicts.len()).sum();
     let _ = write!(
         h,
-        "<span class=\"p {class}{}\" id=\"{}\" data-a=\"{i}\" data-p=\"{k}\" tabindex=\"0\" \
-         title=\"{} · {class}{}\"><span class=\"mk\" aria-hidden=\"true\">{}</span>",
+        "<span class=\"p {class}{}\" id=\"{}\" data-a=\"{i}\" data-p=\"{k}\" tabindex=\"0\">\
+         <span class=\"mk\" aria-hidden=\"true\">{}</span><span class=\"sr\">{} {class}{}: </span>",
         if conflicts > 0 { " has-conflict" } else { "" },
         passage_anchor(i, k),
+        p.class.marker(),
         passage_ref(i, k),
         if conflicts > 0 {
             format!(", {conflicts} fact conflict{}", plural(conflicts))
         } else {
             String::new()
         },
-        p.class.marker()
     );
     if conflicts > 0 {
-        h.push_str("<span class=\"warn\" aria-hidden=\"true\">⚠</span>");
+        h.push_str("<span class=\"warn\" aria-hidden=\"true\" title=\"fact conflict\">⚠</span>");
     }
     let _ = write!(h, "<span class=\"t\">{}</span>", escape(&p.text));
     if !p.matches.is_empty() {
