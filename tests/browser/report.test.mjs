@@ -39,8 +39,17 @@ function check(name, ok, detail = "") {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 fs.mkdirSync(out, { recursive: true });
+function exportReport(file, inputs = []) {
+  try {
+    execFileSync(bin, ["--export", file, ...inputs], { stdio: ["ignore", "inherit", "inherit"] });
+  } catch (e) {
+    check(`artdiff --export ${path.basename(file)}`, false, String(e.message).split("\n")[0]);
+    console.log(`browser: ${passed} passed, ${failed} failed`);
+    process.exit(1);
+  }
+}
 const demoPath = path.join(out, "demo.html");
-execFileSync(bin, ["--export", demoPath], { stdio: ["ignore", "inherit", "inherit"] });
+exportReport(demoPath);
 
 // Two articles full of markup, quotes, ampersands and control characters, sharing sentences so
 // that the hostile text also reaches the diff, terms and conflicts of the embedded data.
@@ -60,7 +69,7 @@ const hostilePaths = hostile.map((text, i) => {
   return p;
 });
 const hostileReport = path.join(out, "hostile.html");
-execFileSync(bin, ["--export", hostileReport, ...hostilePaths], { stdio: ["ignore", "inherit", "inherit"] });
+exportReport(hostileReport, hostilePaths);
 
 const args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
 const profiles = [];

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target="${CARGO_TARGET_DIR:-target}"
+case "$target" in /*) ;; *) target="$PWD/$target" ;; esac
 cargo build --quiet --bin artdiff
-export ARTDIFF_BIN="${ARTDIFF_BIN:-$PWD/$target/debug/artdiff}"
+export ARTDIFF_BIN="${ARTDIFF_BIN:-$target/debug/artdiff}"
 exec node tests/browser/report.test.mjs "$target/browser"
