@@ -9,22 +9,32 @@
 //!   MRPC training split (`tests/calibrate.rs` refits and prints them).
 
 use super::tokens::{is_negation, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-/// Interns normalised words and stems as small integers, so comparing is cheap.
+/// Interns normalised words (and, separately, stems) as small integers, so comparing is cheap.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
+    stems: FxHashMap<String, u32>,
 }
 
 impl Interner {
     /// The id of `word`, assigning the next one when new.
     pub fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        Self::intern(&mut self.ids, word)
+    }
+
+    /// The id of a stem, in a numbering of its own (dense, for IDF tables).
+    pub fn stem_id(&mut self, stem: &str) -> u32 {
+        Self::intern(&mut self.stems, stem)
+    }
+
+    fn intern(map: &mut FxHashMap<String, u32>, key: &str) -> u32 {
+        if let Some(&id) = map.get(key) {
             return id;
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(word.to_string(), id);
+        let id = map.len() as u32;
+        map.insert(key.to_string(), id);
         id
     }
 }
@@ -58,7 +68,7 @@ impl Prepared {
         let words: Vec<u32> = tokens.iter().map(|t| interner.id(&t.norm)).collect();
         let token_stems: Vec<Option<u32>> = tokens
             .iter()
-            .map(|t| (!t.stop).then(|| interner.id(&format!("\u{1}{}", t.stem))))
+            .map(|t| (!t.stop).then(|| interner.stem_id(&t.stem)))
             .collect();
         let mut content: Vec<u32> = token_stems.iter().flatten().copied().collect();
         content.sort_unstable();
@@ -142,19 +152,14 @@ fn word_grams(words: &[u32]) -> [Vec<u64>; 4] {
 
 /// Character trigrams of the normalised words joined by spaces, hashed.
 fn char_grams(tokens: &[Token]) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
     let joined: Vec<char> = tokens
         .iter()
         .flat_map(|t| t.norm.chars().chain(std::iter::once(' ')))
         .collect();
+    // Three chars of 21 bits each fit one u64 exactly: no hashing, no collisions.
     let mut grams: Vec<u64> = joined
         .windows(3)
-        .map(|w| {
-            // A fixed hasher keeps results identical from run to run.
-            let mut h = std::hash::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
+        .map(|w| (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2]))
         .collect();
     grams.sort_unstable();
     grams.dedup();

@@ -33,8 +33,9 @@ use crate::model::{
     Summary, Thresholds,
 };
 use features::{features, Features, Idf, Interner, Prepared};
+use rustc_hash::FxHashMap;
 use similar::DiffOp;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use tokens::Tokenizer;
 
 /// Engine settings.
@@ -108,10 +109,10 @@ pub fn compare(articles: Vec<Article>, settings: &Settings) -> Comparison {
 }
 
 /// Per article, stem -> passages containing it.
-type Postings = HashMap<u32, Vec<u32>>;
+type Postings = FxHashMap<u32, Vec<u32>>;
 
 fn postings(passages: &[Option<Prepared>]) -> Postings {
-    let mut map: Postings = HashMap::new();
+    let mut map: Postings = FxHashMap::default();
     for (index, p) in passages.iter().enumerate() {
         for &stem in p.iter().flat_map(|p| &p.content) {
             map.entry(stem).or_default().push(index as u32);
@@ -127,7 +128,7 @@ fn candidates(
     to_postings: &Postings,
     idf: &Idf,
 ) -> Vec<(usize, usize)> {
-    let max_df = (idf.documents / 10).max(50) as u32;
+    let max_df = (idf.documents / 50).max(30) as u32;
     let mut acc = vec![0.0f64; to.len()];
     let mut touched = Vec::new();
     let mut out = Vec::new();
@@ -149,7 +150,14 @@ fn candidates(
                 acc[q] += w;
             }
         }
-        touched.sort_by(|&x, &y| acc[y].total_cmp(&acc[x]).then(x.cmp(&y)));
+        // Only the best few are wanted: select them, then order just those.
+        let order = |x: &usize, y: &usize| acc[*y].total_cmp(&acc[*x]).then(x.cmp(y));
+        if touched.len() > CANDIDATES_PER_PASSAGE {
+            touched.select_nth_unstable_by(CANDIDATES_PER_PASSAGE, order);
+            touched[..CANDIDATES_PER_PASSAGE].sort_unstable_by(order);
+        } else {
+            touched.sort_unstable_by(order);
+        }
         out.extend(touched.iter().take(CANDIDATES_PER_PASSAGE).map(|&q| (p, q)));
         for &q in &touched {
             acc[q] = 0.0;

@@ -2,6 +2,8 @@
 //! "14", "U.S." vs "US", inflection) do not hide a match.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -51,6 +53,8 @@ pub const LANGUAGES: [(&str, Algorithm); 18] = [
 pub struct Tokenizer {
     stemmer: Stemmer,
     english: bool,
+    /// Stems already computed: articles repeat their words, and stemming is the costly step.
+    stems: RefCell<FxHashMap<String, String>>,
 }
 
 impl std::fmt::Debug for Tokenizer {
@@ -70,6 +74,7 @@ impl Tokenizer {
         Some(Tokenizer {
             stemmer: Stemmer::create(*algorithm),
             english: matches!(algorithm, Algorithm::English),
+            stems: RefCell::default(),
         })
     }
 
@@ -129,13 +134,16 @@ impl Tokenizer {
     }
 
     fn token(&self, word: &str, start: usize, end: usize, first: bool) -> Token {
-        let folded: String = word
-            .nfkc()
-            .map(|c| match c {
-                '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
-                c => c,
-            })
-            .collect();
+        let straighten = |c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+            c => c,
+        };
+        // NFKC leaves ASCII as it is.
+        let folded: String = if word.is_ascii() {
+            word.chars().map(straighten).collect()
+        } else {
+            word.nfkc().map(straighten).collect()
+        };
         let upper_initial = folded.chars().next().is_some_and(char::is_uppercase);
         let acronym = folded.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && folded
@@ -172,7 +180,7 @@ impl Tokenizer {
             };
         }
         let stop = !acronym && self.english && is_stop_word(&norm);
-        let stem = self.stemmer.stem(&norm).into_owned();
+        let stem = self.stem(&norm);
         Token {
             start,
             end,
@@ -182,6 +190,18 @@ impl Tokenizer {
             number: None,
             name: upper_initial && (!first || acronym),
         }
+    }
+}
+
+impl Tokenizer {
+    fn stem(&self, norm: &str) -> String {
+        let mut cache = self.stems.borrow_mut();
+        if let Some(stem) = cache.get(norm) {
+            return stem.clone();
+        }
+        let stem = self.stemmer.stem(norm).into_owned();
+        cache.insert(norm.to_string(), stem.clone());
+        stem
     }
 }
 
