@@ -148,7 +148,10 @@ impl Tmux {
             if let Some(rc) = self.exit_status() {
                 panic!("artdiff exited ({rc}) while waiting for {what}; screen:\n{screen}");
             }
-            assert!(Instant::now() < end, "timed out waiting for {what}; screen:\n{screen}");
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -172,7 +175,11 @@ impl Tmux {
             if let Some(rc) = self.exit_status() {
                 return rc;
             }
-            assert!(Instant::now() < end, "artdiff did not exit:\n{}", self.screen());
+            assert!(
+                Instant::now() < end,
+                "artdiff did not exit:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -185,14 +192,18 @@ impl Drop for Tmux {
 }
 
 fn articles(dir: &Path) -> Vec<String> {
-    [("wire.txt", WIRE), ("post.txt", POST), ("tribune.txt", TRIBUNE)]
-        .iter()
-        .map(|(name, text)| {
-            let path = dir.join(name);
-            std::fs::write(&path, text).unwrap();
-            path.display().to_string()
-        })
-        .collect()
+    [
+        ("wire.txt", WIRE),
+        ("post.txt", POST),
+        ("tribune.txt", TRIBUNE),
+    ]
+    .iter()
+    .map(|(name, text)| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    })
+    .collect()
 }
 
 /// The colours set by SGR sequences in a `capture-pane -e` dump (resets to the default colour,
@@ -246,13 +257,19 @@ fn three_articles_keys_overlays_and_a_clean_exit() {
     for word in ["shared", "paraphrased", "unique", "boilerplate"] {
         assert!(screen.contains(word), "legend lacks {word}:\n{screen}");
     }
-    assert!(screen.contains("killing one person and injuring"), "{screen}");
+    assert!(
+        screen.contains("killing one person and injuring"),
+        "{screen}"
+    );
     let esc = t.screen_with_escapes();
     assert!(colours(&esc).len() >= 4, "few colours: {:?}", colours(&esc));
 
     // Help opens and closes.
     let help = t.press(&["?"]);
-    assert!(help.contains("Help · keys") && help.contains("next passage"), "{help}");
+    assert!(
+        help.contains("Help · keys") && help.contains("next passage"),
+        "{help}"
+    );
     let back = t.press(&["Escape"]);
     assert!(!back.contains("Help · keys"), "{back}");
 
@@ -271,7 +288,10 @@ fn three_articles_keys_overlays_and_a_clean_exit() {
     assert!(filtered.contains("filter: no boilerplate"), "{filtered}");
     t.press(&["/"]);
     let typed = t.press(&["-l", "fjord"]);
-    assert!(typed.contains("/ fjord") && typed.contains("hits"), "{typed}");
+    assert!(
+        typed.contains("/ fjord") && typed.contains("hits"),
+        "{typed}"
+    );
     let found = t.press(&["Enter"]);
     assert!(found.contains("hit "), "{found}");
 
@@ -283,7 +303,10 @@ fn three_articles_keys_overlays_and_a_clean_exit() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0);
     let after = t.screen();
-    assert!(!after.contains("Bridge collapses into fjord after storm ━"), "{after}");
+    assert!(
+        !after.contains("Bridge collapses into fjord after storm ━"),
+        "{after}"
+    );
 }
 
 #[test]
@@ -294,16 +317,31 @@ fn narrow_terminal_resize_and_no_color() {
     let args: Vec<&str> = paths.iter().map(String::as_str).collect();
     let t = Tmux::start(70, 20, &args, &[("NO_COLOR", "1")]);
     // Narrow: tabs for the three articles, one pane.
-    let screen = t.wait_for("tabs", |s| s.contains(" 1 ") && s.contains(" 2 ") && s.contains(" 3 "));
+    let screen = t.wait_for("tabs", |s| {
+        s.contains(" 1 ") && s.contains(" 2 ") && s.contains(" 3 ")
+    });
     assert!(screen.contains("Bridge collapses"), "{screen}");
     let esc = t.screen_with_escapes();
-    assert!(colours(&esc).is_empty(), "colours under NO_COLOR: {:?}", colours(&esc));
+    assert!(
+        colours(&esc).is_empty(),
+        "colours under NO_COLOR: {:?}",
+        colours(&esc)
+    );
     // The class markers carry the class without colour.
-    assert!(screen.lines().any(|l| l.contains("│ = ") || l.contains("┃ = ") || l.contains("▌=")
-        || l.contains("│ + ") || l.contains("┃ + ") || l.contains("▌+")), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("│ = ")
+            || l.contains("┃ = ")
+            || l.contains("▌=")
+            || l.contains("│ + ")
+            || l.contains("┃ + ")
+            || l.contains("▌+")),
+        "{screen}"
+    );
     t.run(&["resize-window", "-t", "t", "-x", "180", "-y", "40"]);
     let wide = t.wait_for("three panes side by side", |s| {
-        s.lines().next().is_some_and(|l| l.matches(['┌', '┏']).count() == 3)
+        s.lines()
+            .next()
+            .is_some_and(|l| l.matches(['┌', '┏']).count() == 3)
     });
     assert!(wide.contains("what we know"), "{wide}");
     t.run(&["resize-window", "-t", "t", "-x", "20", "-y", "5"]);

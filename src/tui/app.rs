@@ -1142,7 +1142,11 @@ impl App {
         };
         (1..=REACH).find_map(|d| {
             let before = sel.checked_sub(d).and_then(direct);
-            before.or_else(|| (sel + d < passages.len()).then(|| direct(sel + d)).flatten())
+            before.or_else(|| {
+                (sel + d < passages.len())
+                    .then(|| direct(sel + d))
+                    .flatten()
+            })
         })
     }
 

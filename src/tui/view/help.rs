@@ -50,15 +50,17 @@ fn section_lines(theme: &Theme, section: Section, width: usize) -> Vec<Line<'sta
 /// The overlay's lines for an inside `width` columns wide.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let mut out = vec![
-        Line::from(super::status_bar::legend(app, false)),
-        Line::from(Span::styled(
+    let mut out = vec![Line::from(super::status_bar::legend(app, false))];
+    out.extend(super::wrap_spans(
+        &[(
             "Each passage is classed by its closest counterpart in the other articles; \
-             counterparts of the selection are lit in every pane.",
+             the selection's counterparts are lit in every pane."
+                .to_string(),
             theme.dim(),
-        )),
-        Line::default(),
-    ];
+        )],
+        width.saturating_sub(1).max(1),
+    ));
+    out.push(Line::default());
     let left = [
         Section::Move,
         Section::Panes,

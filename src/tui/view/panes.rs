@@ -14,7 +14,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Draws every pane on screen (and the tabs in narrow mode).
@@ -202,7 +201,11 @@ fn render_pane(app: &App, geometry: &Geometry, k: usize, buf: &mut Buffer) {
             .end_symbol(None)
             .track_symbol(None)
             .thumb_symbol("▐")
-            .thumb_style(theme.border(true))
+            .thumb_style(if focused {
+                theme.border(true)
+            } else {
+                theme.dim()
+            })
             .render(rect.inner(Margin::new(0, 1)), buf, &mut state);
     }
 }
@@ -271,7 +274,8 @@ fn draw_passage(
         let mut x = text_x;
         if line < n_lines {
             let range = wrapped.lines[line].clone();
-            for (piece, style) in pieces(&display, range, hits, current, text_style, theme) {
+            for (piece, style) in pieces(display.as_ref(), range, hits, current, text_style, theme)
+            {
                 let (nx, _) = buf.set_stringn(x, y, piece, usize::from(text_x + text_w - x), style);
                 x = nx;
                 if x >= text_x + text_w {
@@ -294,14 +298,14 @@ fn draw_passage(
 
 /// The pieces of one wrapped line with their styles: search hits stand out.
 fn pieces<'a>(
-    display: &'a Cow<'_, str>,
+    display: &'a str,
     range: Range<usize>,
     hits: &[Hit],
     current: Option<&Hit>,
     base: Style,
     theme: &Theme,
 ) -> Vec<(&'a str, Style)> {
-    let text: &'a str = display.as_ref();
+    let text: &'a str = display;
     let mut out = Vec::new();
     let mut at = range.start;
     for hit in hits {

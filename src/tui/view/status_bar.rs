@@ -92,7 +92,6 @@ fn hints(app: &App) -> Vec<Span<'static>> {
         keys.push(("/", "search"));
     }
     keys.push(("?", "help"));
-    keys.push(("q", "quit"));
     let mut spans = Vec::new();
     for (key, what) in keys {
         spans.push(Span::styled(
@@ -179,12 +178,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         right: false,
     });
     segments.push(Segment {
-        keep: 2,
+        keep: 5,
         spans: hints(app),
         right: true,
     });
     let width = usize::from(area.width);
     let sep = 3; // " │ "
+    let total: usize = segments.iter().map(|s| s.width() + sep).sum();
+    if total > width {
+        // Short of room: the legend without its counts first.
+        segments[0].spans = legend(app, false);
+    }
     loop {
         let total: usize = segments.iter().map(|s| s.width() + sep).sum();
         if total <= width || segments.len() <= 1 {
