@@ -115,7 +115,15 @@ pub fn export(
         .prefix(".artdiff-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(io)?;
+        .map_err(|e| {
+            // Name the directory, not the temporary file nobody asked for.
+            let message = e.to_string();
+            let message = message.split(" at path ").next().unwrap_or(&message);
+            io(std::io::Error::new(
+                e.kind(),
+                format!("cannot write in {}: {message}", dir.display()),
+            ))
+        })?;
     {
         let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
         match write(comparison, format, &mut buffered) {
