@@ -209,6 +209,40 @@ fn markdown_report_has_every_part() {
     }
 }
 
+#[test]
+fn markdown_conflicts_in_context_quote_both_passages_inside_their_item() {
+    let c = demo();
+    let md = markdown::render(&c);
+    let conflicts: usize = c
+        .articles
+        .iter()
+        .flat_map(|a| &a.passages)
+        .flat_map(|p| &p.matches)
+        .map(|m| m.conflicts.len())
+        .sum();
+    assert!(
+        conflicts >= 20,
+        "the demo has ten or more conflicts, seen from both sides"
+    );
+    let (mut items, mut inside, mut outside) = (0usize, 0, 0);
+    for e in parse(&md) {
+        match e {
+            Event::Start(Tag::Item) => items += 1,
+            Event::End(TagEnd::Item) => items -= 1,
+            Event::Start(Tag::BlockQuote(_)) if items > 0 => inside += 1,
+            Event::Start(Tag::BlockQuote(_)) => outside += 1,
+            _ => {}
+        }
+    }
+    // Each conflict is listed once per pair of passages.
+    assert_eq!(
+        inside * 2,
+        conflicts,
+        "one quote per conflict, in its list item"
+    );
+    assert_eq!(outside, 0, "no quote fell out of its list item");
+}
+
 /// Parses Markdown as GitHub would (tables, strike-through, maths, footnotes...).
 fn parse(md: &str) -> Vec<Event<'_>> {
     let options = Options::ENABLE_TABLES

@@ -252,10 +252,12 @@ fn conflicts(comparison: &Comparison, md: &mut String) {
                 .map(|p| escape(&p.text))
                 .unwrap_or_default()
         };
+        // The quote belongs to the item: indented as far as the item's text.
+        let item = format!("{}. ", n + 1);
+        let pad = " ".repeat(item.len());
         let _ = writeln!(
             md,
-            "{}. **{}** — {}: “{}” / {}: “{}”\n   > **{}** {}\n   >\n   > **{}** {}",
-            n + 1,
+            "{item}**{}** — {}: “{}” / {}: “{}”\n{pad}> **{}** {}\n{pad}>\n{pad}> **{}** {}",
             row.conflict.kind.name(),
             passage_ref(row.a.0, row.a.1),
             escape(&row.conflict.a),
