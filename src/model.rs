@@ -434,7 +434,8 @@ impl Comparison {
                             .filter(|p| p.matches.iter().any(|m| m.article == j))
                             .map(|p| p.end - p.start)
                             .sum();
-                        covered as f64 / total as f64
+                        // Four decimals: enough for a share, and stable in the JSON report.
+                        (covered as f64 / total as f64 * 10_000.0).round() / 10_000.0
                     })
                     .collect()
             })
