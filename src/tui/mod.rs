@@ -114,7 +114,14 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
     terminal::enable_raw_mode()?;
     let _guard = Guard;
     execute!(stdout(), terminal::EnterAlternateScreen)?;
-    execute!(stdout(), event::EnableMouseCapture)?;
+    // Clicks, drags and the wheel (1000, 1002) in SGR encoding (1006); not every mouse move
+    // (1003), which would only wake the loop for nothing.
+    {
+        use std::io::Write;
+        let mut out = stdout();
+        out.write_all(b"\x1b[?1000h\x1b[?1002h\x1b[?1006h")?;
+        out.flush()?;
+    }
     let mut term = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))?;
     term.clear()?;
 
@@ -130,14 +137,19 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
         // Apply everything already queued before drawing again, so that held keys and wheel
         // bursts never lag behind.
         let mut event = event::read()?;
+        let mut changed = false;
         loop {
             if let Some(action) = action_for(&app, &event) {
+                changed = true;
                 if app.update(action) == Flow::Quit {
                     return Ok(());
                 }
             }
             if !event::poll(Duration::ZERO)? {
-                break;
+                if changed {
+                    break;
+                }
+                // Nothing to show for it (a mouse move, a key release): wait for more.
             }
             event = event::read()?;
         }

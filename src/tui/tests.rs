@@ -1318,3 +1318,34 @@ fn resize_relayouts_and_switches_to_narrow_mode() {
     assert_eq!(buf.area.width, 200);
     at(&buf, "Officials said fourteen");
 }
+
+#[test]
+fn panes_keep_step_through_passages_without_counterparts() {
+    // Long passage 7 ↔ short passage 0. Selecting passage 9 (no counterpart) keeps the short
+    // article lined up on passage 7, two rows above the selection.
+    let mut app = app(long(50), 120, 30);
+    for _ in 0..9 {
+        app.update(Action::Down);
+    }
+    let buf = draw(&mut app);
+    let (_, y7) = at(&buf, "Sentence number 7 says something about");
+    let (_, y0) = at(&buf, "Sentence number 7 says something.");
+    assert_eq!(y7, y0);
+    let (_, y9) = at(&buf, "Sentence number 9 says");
+    assert!(y9 > y7);
+}
+
+#[test]
+fn snapshot_three_panes() {
+    let mut app = mono(three(), 120, 16);
+    app.update(Action::Down);
+    insta::assert_snapshot!(screen(&draw(&mut app)));
+}
+
+#[test]
+fn snapshot_narrow_with_detail() {
+    let mut app = mono(three(), 80, 30);
+    app.update(Action::Down);
+    app.update(Action::ToggleDetail);
+    insta::assert_snapshot!(screen(&draw(&mut app)));
+}

@@ -14,6 +14,8 @@ struct Segment {
     keep: u8,
     spans: Vec<Span<'static>>,
     right: bool,
+    /// A shorter form, used before anything is dropped.
+    short: Option<Vec<Span<'static>>>,
 }
 
 impl Segment {
@@ -22,11 +24,12 @@ impl Segment {
     }
 }
 
-/// The legend: `= shared 12  ~ paraphrased 3  + unique 40  # boilerplate 2`.
+/// The legend: `= shared 12  ~ paraphrased 3  + unique 40  # boilerplate 2`; without the
+/// counts when `counts` is false.
 pub fn legend(app: &App, counts: bool) -> Vec<Span<'static>> {
     let theme = app.theme;
     let mut spans = Vec::new();
-    for class in Class::ALL {
+    for (i, class) in Class::ALL.into_iter().enumerate() {
         let label = format!(" {} {} ", class.marker(), class.name());
         spans.push(Span::styled(label, theme.legend(class)));
         if counts {
@@ -34,8 +37,51 @@ pub fn legend(app: &App, counts: bool) -> Vec<Span<'static>> {
                 format!("{} ", app.counts.get(class)),
                 theme.status(),
             ));
-        } else {
+        } else if i + 1 < Class::ALL.len() {
             spans.push(Span::raw(" "));
+        }
+    }
+    spans
+}
+
+/// The legend at its tightest: `= shared ~ paraphrased + unique # boilerplate`.
+fn tight_legend(app: &App) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let mut spans = Vec::new();
+    for (i, class) in Class::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(
+            format!("{} {}", class.marker(), class.name()),
+            theme.legend(class),
+        ));
+    }
+    spans
+}
+
+/// The selection in a few characters: `1:2/5 →2 shared 0.93 ⚠1`.
+fn short_selection(app: &App) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let Some((a, p)) = app.selection() else {
+        return Vec::new();
+    };
+    let passage = &app.comparison.articles[a].passages[p];
+    let total = app.comparison.articles[a].passages.len();
+    let mut spans = vec![Span::styled(
+        format!("{}:{}/{total}", a + 1, p + 1),
+        Style::new().bold(),
+    )];
+    if let Some(best) = passage.matches.first() {
+        spans.push(Span::raw(format!(
+            " →{} {:.2}",
+            passage.matches.len(),
+            best.score
+        )));
+        let conflicts: usize = passage.matches.iter().map(|m| m.conflicts.len()).sum();
+        if conflicts > 0 {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!("⚠{conflicts}"), theme.warning()));
         }
     }
     spans
@@ -115,6 +161,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         keep: 9,
         spans: legend(app, true),
         right: false,
+        short: Some(legend(app, false)),
     }];
     if let Some(msg) = &app.message {
         let style = match msg.kind {
@@ -130,12 +177,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             keep: 8,
             spans: vec![Span::styled(text, style)],
             right: false,
+            short: None,
         });
     } else {
         segments.push(Segment {
             keep: 7,
             spans: selection_info(app),
             right: false,
+            short: Some(short_selection(app)),
         });
     }
     if let Some(search) = &app.search {
@@ -150,6 +199,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 truncate(&search.query, 16)
             ))],
             right: false,
+            short: None,
         });
     }
     if app.filter != Filter::All {
@@ -160,6 +210,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Style::new().bold(),
             )],
             right: false,
+            short: None,
         });
     }
     if !app.aligned {
@@ -167,6 +218,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             keep: 3,
             spans: vec![Span::raw("aligned scrolling off")],
             right: false,
+            short: None,
         });
     }
     segments.push(Segment {
@@ -176,31 +228,45 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.min_shared, t.min_paraphrase
         ))],
         right: false,
+        short: None,
     });
     segments.push(Segment {
         keep: 5,
         spans: hints(app),
         right: true,
+        short: None,
     });
     let width = usize::from(area.width);
     let sep = 3; // " │ "
-    let total: usize = segments.iter().map(|s| s.width() + sep).sum();
-    if total > width {
-        // Short of room: the legend without its counts first.
-        segments[0].spans = legend(app, false);
-    }
-    loop {
-        let total: usize = segments.iter().map(|s| s.width() + sep).sum();
-        if total <= width || segments.len() <= 1 {
-            break;
+    let fits =
+        |segments: &[Segment]| segments.iter().map(|s| s.width() + sep).sum::<usize>() <= width;
+    // Drops the least wanted segment whose `keep` is at most `upto`; false if there is none.
+    let drop_one = |segments: &mut Vec<Segment>, upto: u8| {
+        let worst = (1..segments.len())
+            .filter(|&i| segments[i].keep <= upto)
+            .min_by_key(|&i| segments[i].keep);
+        worst.map(|i| segments.remove(i)).is_some()
+    };
+    let shorten = |segments: &mut Vec<Segment>, keep: u8| {
+        if let Some(seg) = segments.iter_mut().find(|s| s.keep == keep) {
+            if let Some(short) = seg.short.take() {
+                seg.spans = short;
+            }
         }
-        let (i, _) = segments
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, s)| s.keep)
-            .expect("segments");
-        segments.remove(i);
+    };
+    // Short of room: the legend loses its counts, then the key hints and filter notes go, then
+    // the selection and the legend get terse, then the rest goes in order.
+    if !fits(&segments) {
+        shorten(&mut segments, 9);
     }
+    while !fits(&segments) && drop_one(&mut segments, 5) {}
+    if !fits(&segments) {
+        shorten(&mut segments, 7);
+    }
+    if !fits(&segments) {
+        segments[0].spans = tight_legend(app);
+    }
+    while !fits(&segments) && drop_one(&mut segments, 8) {}
     let mut left: Vec<Span<'static>> = Vec::new();
     let mut right: Vec<Span<'static>> = Vec::new();
     for s in segments {
