@@ -145,11 +145,10 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
                     return Ok(());
                 }
             }
-            if !event::poll(Duration::ZERO)? {
-                if changed {
-                    break;
-                }
-                // Nothing to show for it (a mouse move, a key release): wait for more.
+            // Draw once the queue is empty, unless nothing happened (a mouse move, a key
+            // release): then wait for more.
+            if changed && !event::poll(Duration::ZERO)? {
+                break;
             }
             event = event::read()?;
         }
