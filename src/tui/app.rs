@@ -1545,11 +1545,18 @@ impl App {
                 (i + n - 1) % n
             }
         };
+        let wrapped = match search.current {
+            Some(c) if forward => i < c,
+            Some(c) => i > c,
+            None => false,
+        };
         search.current = Some(i);
         let (a, p) = (search.hits[i].article, search.hits[i].passage);
-        let more = if n >= MAX_HITS { "+" } else { "" };
         self.jump_to(a, p);
-        self.info(format!("hit {}/{n}{more} · pane {}", i + 1, a + 1));
+        if wrapped {
+            let to = if forward { "first" } else { "last" };
+            self.info(format!("search wrapped to the {to} hit"));
+        }
     }
 
     fn confirm(&mut self) {

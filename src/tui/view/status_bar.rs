@@ -4,6 +4,7 @@
 use crate::tui::app::{App, Filter, MessageKind};
 use crate::tui::wrap::{str_width, truncate};
 use artdiff::model::Class;
+use artdiff::safe_text::printable;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -189,14 +190,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some(search) = &app.search {
         let n = search.hits.len();
-        let at = search
-            .current
-            .map_or(String::new(), |i| format!("{}/", i + 1));
+        let more = if n >= crate::tui::app::MAX_HITS {
+            "+"
+        } else {
+            ""
+        };
+        let at = match search.current {
+            Some(i) => format!("hit {}/{n}{more}", i + 1),
+            None if n == 1 => "1 hit".to_string(),
+            None => format!("{n}{more} hits"),
+        };
         segments.push(Segment {
-            keep: 5,
+            keep: 8,
             spans: vec![Span::raw(format!(
-                "/{} {at}{n}",
-                truncate(&search.query, 16)
+                "/{} · {at}",
+                truncate(&printable(&search.query), 16)
             ))],
             right: false,
             short: None,
