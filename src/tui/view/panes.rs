@@ -265,7 +265,12 @@ fn draw_passage(
             buf.set_string(inner.x, y, "▌", theme.bar());
         }
         if inner.width > 1 {
-            let marker = if line == 0 { class.marker() } else { ' ' };
+            // The marker on a passage's first line, and on its first row on screen.
+            let marker = if line == 0 || y == inner.y {
+                class.marker()
+            } else {
+                ' '
+            };
             buf.set_string(inner.x + 1, y, marker.to_string(), theme.marker(class, lit));
         }
         if text_w == 0 {
