@@ -420,18 +420,7 @@ fn ratio(part: usize, whole: usize) -> f64 {
 
 /// (intersection, union) sizes of two sorted, deduplicated lists.
 fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> (usize, usize) {
-    let (mut i, mut j, mut inter) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let inter = multiset_overlap(a, b);
     (inter, a.len() + b.len() - inter)
 }
 
@@ -527,7 +516,7 @@ pub fn lcs_length(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Size of the intersection of two sorted multisets.
-fn multiset_overlap(a: &[u64], b: &[u64]) -> usize {
+fn multiset_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
