@@ -154,15 +154,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 
     if cli.bench_tui {
-        println!("{}", tui::bench(comparison, settings));
-        return Ok(());
+        let report = tui::bench(comparison, settings) + "\n";
+        return write_stdout(report.as_bytes());
     }
     match export {
         Some((target, format)) => write_report(&comparison, format, target.as_deref()),
         None => {
-            let color = use_color(cli.color);
-            tui::run(comparison, settings, tui::Options { color }).map_err(Failure::runtime)
+            let options = tui::Options {
+                color: use_color(cli.color),
+                ..Default::default()
+            };
+            tui::run(comparison, settings, options).map_err(Failure::runtime)
         }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`artdiff ... | head`) is the reader's choice, not an error.
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::runtime(format!("-: {e}"))),
     }
 }
 
@@ -268,13 +281,7 @@ fn write_report(
             // Render fully before writing so a failure never leaves half a report on stdout.
             let mut buffer = Vec::new();
             report::write(comparison, format, &mut buffer).map_err(Failure::runtime)?;
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(&buffer).and_then(|()| stdout.flush()) {
-                Ok(()) => Ok(()),
-                // A closed pipe (`artdiff ... | head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(Failure::runtime(format!("-: {e}"))),
-            }
+            write_stdout(&buffer)
         }
     }
 }
