@@ -34,6 +34,15 @@ pub use model::Comparison;
 /// assert_eq!(comparison.articles.len(), 2);
 /// ```
 pub fn analyse(loaded: Vec<ingest::Loaded>, settings: &Settings) -> Comparison {
+    analyse_with_progress(loaded, settings, &mut |_| {})
+}
+
+/// [`analyse`], reporting progress as a fraction in `[0, 1]` for a gauge.
+pub fn analyse_with_progress(
+    loaded: Vec<ingest::Loaded>,
+    settings: &Settings,
+    progress: &mut dyn FnMut(f64),
+) -> Comparison {
     let articles = loaded
         .into_iter()
         .map(|l| {
@@ -69,5 +78,5 @@ pub fn analyse(loaded: Vec<ingest::Loaded>, settings: &Settings) -> Comparison {
             }
         })
         .collect();
-    align::compare(articles, settings)
+    align::compare_with_progress(articles, settings, progress)
 }

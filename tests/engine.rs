@@ -296,3 +296,17 @@ fn demo_comparison_snapshot() {
     }
     insta::assert_snapshot!(outline(&c));
 }
+
+#[test]
+fn progress_rises_to_one() {
+    let mut seen = Vec::new();
+    let loaded = vec![
+        Loaded::from_text("a.txt", WIRE),
+        Loaded::from_text("b.txt", WIRE),
+        Loaded::from_text("c.txt", WIRE),
+    ];
+    artdiff::analyse_with_progress(loaded, &Settings::default(), &mut |f| seen.push(f));
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert_eq!(seen.len(), 4, "prepared, then three pairs: {seen:?}");
+    assert!((seen.last().unwrap() - 1.0).abs() < 1e-9);
+}

@@ -73,6 +73,16 @@ impl Default for Settings {
 /// Compares the articles: scores candidate pairs, keeps them as links, and classes every
 /// passage under `settings.thresholds`. An unknown language falls back to English.
 pub fn compare(articles: Vec<Article>, settings: &Settings) -> Comparison {
+    compare_with_progress(articles, settings, &mut |_| {})
+}
+
+/// [`compare`], reporting progress as a fraction in `[0, 1]` (words prepared, then each pair of
+/// articles scored) so that a front end can show a gauge on long analyses.
+pub fn compare_with_progress(
+    articles: Vec<Article>,
+    settings: &Settings,
+    progress: &mut dyn FnMut(f64),
+) -> Comparison {
     let tokenizer = Tokenizer::new(&settings.language)
         .unwrap_or_else(|| Tokenizer::new("english").expect("english is built in"));
     let mut interner = Interner::default();
@@ -89,11 +99,18 @@ pub fn compare(articles: Vec<Article>, settings: &Settings) -> Comparison {
                 .collect()
         })
         .collect();
+    // Preparing the words takes about a third of the time on large articles.
+    const PREPARED: f64 = 0.3;
+    progress(PREPARED);
     let idf = Idf::new(prepared.iter().flatten().flatten());
+    let pairs = articles.len() * articles.len().saturating_sub(1) / 2;
+    let mut done = 0;
     let mut links = Vec::new();
     for i in 0..articles.len() {
         for j in i + 1..articles.len() {
             links.extend(link_pair(&articles, &prepared, &idf, i, j));
+            done += 1;
+            progress(PREPARED + (1.0 - PREPARED) * done as f64 / pairs as f64);
         }
     }
     let mut comparison = Comparison {
