@@ -162,7 +162,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => {
             let options = tui::Options {
                 color: use_color(cli.color),
-                ..Default::default()
             };
             tui::run(comparison, settings, options).map_err(Failure::runtime)
         }
