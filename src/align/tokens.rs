@@ -2,7 +2,7 @@
 //! "14", "U.S." vs "US", inflection) do not hide a match.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -49,10 +49,58 @@ pub const LANGUAGES: [(&str, Algorithm); 18] = [
     ("turkish", Algorithm::Turkish),
 ];
 
+/// The ISO 639-1 code of a [`LANGUAGES`] name, for its list of function words.
+fn iso_code(algorithm: Algorithm) -> &'static str {
+    match algorithm {
+        Algorithm::Arabic => "ar",
+        Algorithm::Danish => "da",
+        Algorithm::Dutch => "nl",
+        Algorithm::English => "en",
+        Algorithm::Finnish => "fi",
+        Algorithm::French => "fr",
+        Algorithm::German => "de",
+        Algorithm::Greek => "el",
+        Algorithm::Hungarian => "hu",
+        Algorithm::Italian => "it",
+        Algorithm::Norwegian => "no",
+        Algorithm::Portuguese => "pt",
+        Algorithm::Romanian => "ro",
+        Algorithm::Russian => "ru",
+        Algorithm::Spanish => "es",
+        Algorithm::Swedish => "sv",
+        Algorithm::Tamil => "ta",
+        Algorithm::Turkish => "tr",
+    }
+}
+
+/// Function words of a language other than English: NLTK's list, normalised like a token's
+/// `norm` (NFKC, straight apostrophes, lower case). English keeps [`STOP_WORDS`], on which the
+/// paraphrase model was calibrated.
+fn stop_words_for(algorithm: Algorithm) -> FxHashSet<String> {
+    if matches!(algorithm, Algorithm::English) {
+        return FxHashSet::default();
+    }
+    stop_words::lookup(iso_code(algorithm))
+        .unwrap_or_default()
+        .iter()
+        .map(|w| {
+            w.nfkc()
+                .map(|c| match c {
+                    '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+                    c => c,
+                })
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect()
+}
+
 /// Turns passage text into [`Token`]s for one language.
 pub struct Tokenizer {
     stemmer: Stemmer,
     english: bool,
+    /// Function words when the language is not English (English uses [`STOP_WORDS`]).
+    stop_words: FxHashSet<String>,
     /// Stems already computed: articles repeat their words, and stemming is the costly step.
     stems: RefCell<FxHashMap<String, String>>,
 }
@@ -74,6 +122,7 @@ impl Tokenizer {
         Some(Tokenizer {
             stemmer: Stemmer::create(*algorithm),
             english: matches!(algorithm, Algorithm::English),
+            stop_words: stop_words_for(*algorithm),
             stems: RefCell::default(),
         })
     }
@@ -179,7 +228,7 @@ impl Tokenizer {
                 name: false,
             };
         }
-        let stop = !acronym && self.english && is_stop_word(&norm);
+        let stop = !acronym && self.is_stop(&norm);
         let stem = self.stem(&norm);
         Token {
             start,
@@ -194,6 +243,15 @@ impl Tokenizer {
 }
 
 impl Tokenizer {
+    /// A function word of the tokenizer's language.
+    fn is_stop(&self, norm: &str) -> bool {
+        if self.english {
+            is_stop_word(norm)
+        } else {
+            self.stop_words.contains(norm)
+        }
+    }
+
     fn stem(&self, norm: &str) -> String {
         let mut cache = self.stems.borrow_mut();
         if let Some(stem) = cache.get(norm) {
@@ -589,6 +647,59 @@ mod tests {
             .tokens("東京で会議 🎉 Søren");
         assert!(t.iter().any(|t| t.norm == "søren"));
         assert!(t.len() >= 3);
+    }
+
+    #[test]
+    fn every_language_has_function_words() {
+        for (name, _) in LANGUAGES {
+            let tokenizer = Tokenizer::new(name).unwrap();
+            assert!(
+                tokenizer.english || tokenizer.stop_words.len() >= 50,
+                "{name}: {} function words",
+                tokenizer.stop_words.len()
+            );
+        }
+    }
+
+    #[test]
+    fn function_words_follow_the_language() {
+        let stops = |lang: &str, text: &str| -> Vec<String> {
+            Tokenizer::new(lang)
+                .unwrap()
+                .tokens(text)
+                .into_iter()
+                .filter(|t| t.stop)
+                .map(|t| t.norm)
+                .collect()
+        };
+        assert_eq!(
+            stops("french", "Le pont est tombé dans le fjord avec une voiture"),
+            ["le", "est", "dans", "le", "avec", "une"]
+        );
+        assert_eq!(
+            stops("german", "Die Brücke ist über dem Fjord eingestürzt"),
+            ["die", "ist", "über", "dem"]
+        );
+        assert_eq!(
+            stops("spanish", "El puente se derrumbó sobre el fiordo"),
+            ["el", "se", "sobre", "el"]
+        );
+        // English keeps its own list, which the paraphrase model was calibrated on: "said" is
+        // a function word there, NLTK's "ain" and "ll" are not.
+        assert_eq!(
+            stops("english", "He said it ain't ll"),
+            ["he", "said", "it"]
+        );
+        // Other languages do not treat English words as function words.
+        assert!(stops("german", "the of and").is_empty());
+    }
+
+    #[test]
+    fn spelled_out_numbers_stay_english() {
+        let t = Tokenizer::new("french")
+            .unwrap()
+            .tokens("fourteen quatorze");
+        assert!(t.iter().all(|t| t.number.is_none()));
     }
 
     #[test]
