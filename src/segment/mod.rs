@@ -451,6 +451,8 @@ fn merge_marks(text: &str, items: &mut Vec<(usize, usize, bool)>) {
             && !t.chars().any(sentence::is_closer);
         if !opening && kept > 0 && !items[kept - 1].2 {
             items[kept - 1].1 = end;
+            // Opening marks carried so far now lie inside that passage.
+            carry = None;
             continue;
         }
         carry.get_or_insert(start);
