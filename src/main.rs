@@ -1,13 +1,13 @@
 //! The `artdiff` command: parse arguments, load the articles, compare them, then open the TUI
 //! or write a report. Every failure becomes one line on stderr and a named exit code.
 
+mod config;
 mod tui;
 
 use artdiff::ingest::{self, LoadOptions, Source};
-use artdiff::model::Thresholds;
 use artdiff::report::{self, ReportFormat};
 use artdiff::{Comparison, Settings};
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,8 +24,15 @@ mod exit {
 #[command(name = "artdiff", version, about, long_about = None)]
 #[command(after_help = "With no ARTICLE, opens the bundled demo articles.\n\
 Examples:\n  artdiff wire.txt post.html tribune.md\n  \
-artdiff --export report.html a.txt b.txt\n  curl -s URL | artdiff - local.txt")]
+artdiff --export report.html a.txt b.txt\n  curl -s URL | artdiff - local.txt\n\
+Config file: --config, else $ARTDIFF_CONFIG, else ~/.config/artdiff/config.toml \
+(see --print-config).\n\
+An article named like a command (completions, man) is given as ./completions.")]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// Articles to compare (.txt, .md, .html; `-` reads one from stdin). At least two.
     #[arg(value_name = "ARTICLE")]
     articles: Vec<PathBuf>,
@@ -38,13 +45,18 @@ struct Cli {
     #[arg(short, long, value_enum, value_name = "FORMAT")]
     format: Option<FormatArg>,
 
-    /// When to use colour; NO_COLOR in the environment means never unless `always`.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    color: ColorArg,
+    /// When to use colour [default: auto]; NO_COLOR in the environment means never unless
+    /// `always`.
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<config::When>,
 
-    /// Largest article accepted, in bytes or with a unit (50MB, 512K, 1G).
-    #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = parse_size)]
-    max_size: u64,
+    /// The TUI's colours: for dark or light backgrounds [default: auto, from COLORFGBG].
+    #[arg(long, value_enum, value_name = "THEME")]
+    theme: Option<config::ThemeName>,
+
+    /// Largest article accepted, in bytes or with a unit (50MB, 512K, 1G) [default: 50MB].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_size: Option<u64>,
 
     /// Verbatim score (0.3-1) from which a link counts as shared [default: 0.7].
     #[arg(long, value_name = "SCORE", value_parser = parse_min_shared)]
@@ -55,9 +67,18 @@ struct Cli {
     min_paraphrase: Option<f64>,
 
     /// Language of the articles, for stemming and function words (english, french, german,
-    /// spanish, ... see the README).
-    #[arg(long, value_name = "LANG", default_value = "english", value_parser = parse_language)]
-    lang: String,
+    /// spanish, ... see the README) [default: english].
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    lang: Option<String>,
+
+    /// Read settings from this TOML file instead of ~/.config/artdiff/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+
+    /// Print the settings in force (defaults, config file, environment, flags) as a config
+    /// file, and exit.
+    #[arg(long)]
+    print_config: bool,
 
     /// Time key presses and frames of the TUI on these articles, without a terminal.
     #[arg(long, hide = true)]
@@ -83,11 +104,16 @@ impl From<FormatArg> for ReportFormat {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorArg {
-    Auto,
-    Always,
-    Never,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+enum Command {
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish) on stdout.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on stdout.
+    Man,
 }
 
 /// A failure with the exit code it maps to; displayed as one line.
@@ -112,7 +138,7 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_args();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -122,13 +148,95 @@ fn main() -> ExitCode {
     }
 }
 
+/// The command line, with clap's own messages in colour only when `--color` and `NO_COLOR`
+/// allow it.
+fn parse_args() -> Cli {
+    let mut command = Cli::command();
+    if color_never_asked(std::env::args_os().skip(1)) {
+        command = command.color(clap::ColorChoice::Never);
+    }
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// Whether the arguments hold `--color never` (or `--color=never`), read before clap so that
+/// its help and errors obey it too (clap itself honours `NO_COLOR`).
+fn color_never_asked(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let mut previous_was_flag = false;
+    let mut never = false;
+    for arg in args {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            break;
+        }
+        if previous_was_flag {
+            never = arg == "never";
+        } else if let Some(value) = arg.strip_prefix("--color=") {
+            never = value == "never";
+        }
+        previous_was_flag = arg == "--color";
+    }
+    never
+}
+
+/// Prints a completion script or the man page, generated from the clap definition.
+fn generate(command: Command) -> Result<(), Failure> {
+    let mut cli = Cli::command();
+    let mut out = Vec::new();
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut cli, "artdiff", &mut out);
+        }
+        Command::Man => {
+            clap_mangen::Man::new(cli)
+                .render(&mut out)
+                .map_err(Failure::runtime)?;
+        }
+    }
+    write_stdout(&out)
+}
+
+/// The settings in force: defaults, the config file, the environment, the flags. A config
+/// file that cannot be read or is not valid stops everything (a usage error).
+fn effective_config(cli: &Cli) -> Result<config::Effective, Failure> {
+    let file = match config::locate(
+        cli.config.as_deref(),
+        std::env::var_os(config::CONFIG_VAR).as_deref(),
+    ) {
+        Some((path, required)) => {
+            config::load(&path, required).map_err(|e| Failure::usage(e.to_string()))?
+        }
+        None => config::FileConfig::default(),
+    };
+    let flags = config::Flags {
+        lang: cli.lang.clone(),
+        min_shared: cli.min_shared,
+        min_paraphrase: cli.min_paraphrase,
+        max_size: cli.max_size,
+        theme: cli.theme,
+        color: cli.color,
+    };
+    config::Effective::resolve(file, &config::Env::from_process(), &flags)
+        .map_err(|e| Failure::usage(e.to_string()))
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
-    let settings = settings_from(&cli);
+    if let Some(command) = cli.command {
+        return generate(command);
+    }
+    let config = effective_config(&cli)?;
+    if cli.print_config {
+        return write_stdout(config.to_toml().as_bytes());
+    }
+    let settings = Settings {
+        thresholds: config.thresholds,
+        language: config.lang.clone(),
+    };
     let sources = sources_from(&cli.articles)?;
     let export = cli
         .export
         .as_deref()
-        .map(|path| export_target(path, cli.format, &cli.articles))
+        .map(|path| export_target(path, cli.format, config.export_format, &cli.articles))
         .transpose()?;
     if export.is_none() && !cli.bench_tui && !std::io::stdout().is_terminal() {
         return Err(Failure::usage(
@@ -137,7 +245,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 
     let options = LoadOptions {
-        max_size: cli.max_size,
+        max_size: config.max_size,
     };
     let mut loaded = Vec::with_capacity(sources.len());
     for source in &sources {
@@ -160,8 +268,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match export {
         Some((target, format)) => write_report(&comparison, format, target.as_deref()),
         None => {
+            let format = config.export_format.format().unwrap_or(ReportFormat::Html);
             let options = tui::Options {
-                color: use_color(cli.color),
+                theme: tui::theme::Theme::new(config.colored, config.light)
+                    .with_basic(config.basic),
+                keymap: config.keymap,
+                aligned: config.aligned,
+                export_path: format!("artdiff-report.{}", format.extension()),
             };
             tui::run(comparison, settings, options).map_err(Failure::runtime)
         }
@@ -175,19 +288,6 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::runtime(format!("-: {e}"))),
-    }
-}
-
-fn settings_from(cli: &Cli) -> Settings {
-    let defaults = Settings::default();
-    Settings {
-        thresholds: Thresholds {
-            min_shared: cli.min_shared.unwrap_or(defaults.thresholds.min_shared),
-            min_paraphrase: cli
-                .min_paraphrase
-                .unwrap_or(defaults.thresholds.min_paraphrase),
-        },
-        language: cli.lang.clone(),
     }
 }
 
@@ -226,15 +326,17 @@ fn is_stdin(path: &Path) -> bool {
 fn export_target(
     path: &Path,
     format: Option<FormatArg>,
+    configured: config::ExportFormat,
     inputs: &[PathBuf],
 ) -> Result<(Option<PathBuf>, ReportFormat), Failure> {
     if is_stdin(path) {
-        return Ok((None, format.map_or(ReportFormat::Json, Into::into)));
+        let format = format.map(Into::into).or(configured.format());
+        return Ok((None, format.unwrap_or(ReportFormat::Json)));
     }
     let shown = path.display();
     let format = match format {
         Some(f) => f.into(),
-        None => ReportFormat::from_path(path).ok_or_else(|| {
+        None => ReportFormat::from_path(path).or(configured.format()).ok_or_else(|| {
             Failure::usage(format!(
                 "{shown}: cannot tell the report format from the extension; use .json, .md or .html, or --format"
             ))
@@ -282,14 +384,6 @@ fn write_report(
             report::write(comparison, format, &mut buffer).map_err(Failure::runtime)?;
             write_stdout(&buffer)
         }
-    }
-}
-
-fn use_color(when: ColorArg) -> bool {
-    match when {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -365,6 +459,16 @@ mod tests {
         assert!(parse_min_shared("0.2").is_err());
         assert!(parse_min_shared("1.5").is_err());
         assert!(parse_min_shared("x").is_err());
+    }
+
+    #[test]
+    fn color_never_is_seen_before_clap() {
+        let asked = |args: &[&str]| color_never_asked(args.iter().map(|a| a.into()));
+        assert!(asked(&["--color", "never", "a.txt"]));
+        assert!(asked(&["--color=never"]));
+        assert!(!asked(&["--color", "always"]));
+        assert!(!asked(&["--", "--color=never"]));
+        assert!(!asked(&["never"]));
     }
 
     #[test]

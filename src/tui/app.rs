@@ -8,7 +8,7 @@
 //! a key press costs the same on a 1 MB article as on a short one.
 
 use super::action::Action;
-use super::keymap::Mode;
+use super::keymap::{Keymap, Mode};
 use super::layout::Geometry;
 use super::theme::Theme;
 use super::wrap::{display_text, str_width, truncate, WrapCache, Wrapped};
@@ -407,6 +407,10 @@ pub struct App {
     pub settings: Settings,
     /// Colours and attributes.
     pub theme: Theme,
+    /// Keys and what they do.
+    pub keymap: Keymap,
+    /// The path the export prompt starts with.
+    pub export_path: String,
     /// One pane per article.
     pub panes: Vec<Pane>,
     /// The focused pane.
@@ -650,6 +654,8 @@ impl App {
             comparison,
             settings,
             theme,
+            keymap: Keymap::default(),
+            export_path: DEFAULT_EXPORT.to_string(),
             panes,
             focus: 0,
             overlay: None,
@@ -893,7 +899,7 @@ impl App {
             Action::ExportStart => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Export,
-                    input: LineEdit::new(DEFAULT_EXPORT),
+                    input: LineEdit::new(&self.export_path),
                 });
             }
             Action::Close => {
@@ -1519,7 +1525,11 @@ impl App {
     fn next_hit(&mut self, forward: bool) {
         let sel = self.selection();
         let Some(search) = &mut self.search else {
-            self.info("no search: press / to search");
+            let key = self.keymap.key_of(Action::SearchStart);
+            self.info(match key {
+                Some(k) => format!("no search: press {} to search", k.label()),
+                None => "no search".to_string(),
+            });
             return;
         };
         let n = search.hits.len();

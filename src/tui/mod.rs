@@ -25,29 +25,28 @@ use std::io::stdout;
 use std::time::{Duration, Instant};
 use theme::Theme;
 
-/// How the TUI should look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the TUI should look and behave (from the config file, environment and flags).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// Use colour (false under `NO_COLOR` or `--color never`).
-    pub color: bool,
+    /// Colours (none under `NO_COLOR` or `--color never`), dark or light, 256 or 16 colours.
+    pub theme: Theme,
+    /// The keys.
+    pub keymap: keymap::Keymap,
+    /// Aligned scrolling at the start.
+    pub aligned: bool,
+    /// The path the export prompt offers.
+    pub export_path: String,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { color: true }
+        Options {
+            theme: Theme::new(true, false),
+            keymap: keymap::Keymap::default(),
+            aligned: true,
+            export_path: app::DEFAULT_EXPORT.to_string(),
+        }
     }
-}
-
-/// Whether the terminal background is light: `ARTDIFF_THEME=light|dark` if set, else
-/// `COLORFGBG` (set by some terminals, e.g. `0;15` for black on white).
-fn light_background() -> bool {
-    if let Ok(theme) = std::env::var("ARTDIFF_THEME") {
-        return theme.eq_ignore_ascii_case("light");
-    }
-    std::env::var("COLORFGBG")
-        .ok()
-        .and_then(|v| v.rsplit(';').next().and_then(|bg| bg.parse::<u8>().ok()))
-        .is_some_and(|bg| matches!(bg, 7 | 15))
 }
 
 /// Puts the terminal back: mouse off, cursor shown, raw mode off, main screen. Safe to call
@@ -82,7 +81,7 @@ fn install_panic_hook() {
 /// Turns a terminal event into an action for the app's current mode.
 fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(key, app.mode()),
+        Event::Key(key) => app.keymap.action_for(key, app.mode()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
@@ -107,8 +106,10 @@ fn action_for(app: &App, event: &Event) -> Option<Action> {
 
 /// Runs the TUI until the user quits.
 pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyhow::Result<()> {
-    let theme = Theme::new(options.color, light_background());
-    let mut app = App::new(comparison, settings, theme);
+    let mut app = App::new(comparison, settings, options.theme);
+    app.keymap = options.keymap;
+    app.aligned = options.aligned;
+    app.export_path = options.export_path;
 
     install_panic_hook();
     terminal::enable_raw_mode()?;

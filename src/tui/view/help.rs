@@ -2,7 +2,7 @@
 
 use super::{boxed, popup_area};
 use crate::tui::app::App;
-use crate::tui::keymap::{keymap, Section};
+use crate::tui::keymap::{Keymap, Section};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{str_width, truncate};
 use ratatui::buffer::Buffer;
@@ -24,12 +24,18 @@ pub fn area(screen: Rect) -> Rect {
     )
 }
 
-fn section_lines(theme: &Theme, section: Section, width: usize) -> Vec<Line<'static>> {
+fn section_lines(
+    theme: &Theme,
+    keymap: &Keymap,
+    section: Section,
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         section.title().to_string(),
         theme.heading(),
     ))];
-    for binding in keymap()
+    for binding in keymap
+        .bindings()
         .iter()
         .filter(|b| b.section == section && b.shown())
     {
@@ -76,11 +82,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if width >= 2 * COL_W + GAP {
         let l: Vec<Line> = left
             .iter()
-            .flat_map(|&s| section_lines(&theme, s, COL_W))
+            .flat_map(|&s| section_lines(&theme, &app.keymap, s, COL_W))
             .collect();
         let r: Vec<Line> = right
             .iter()
-            .flat_map(|&s| section_lines(&theme, s, COL_W))
+            .flat_map(|&s| section_lines(&theme, &app.keymap, s, COL_W))
             .collect();
         for i in 0..l.len().max(r.len()) {
             let mut spans: Vec<Span<'static>> = Vec::new();
@@ -99,7 +105,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     } else {
         for s in left.iter().chain(right.iter()) {
-            out.extend(section_lines(&theme, *s, width));
+            out.extend(section_lines(&theme, &app.keymap, *s, width));
         }
     }
     out

@@ -18,6 +18,13 @@ use ratatui::Frame;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    if app.theme.basic {
+        app.theme.fit_buffer(frame.buffer_mut());
+    }
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let geometry = if app.geometry.area == area {
         app.geometry.clone()

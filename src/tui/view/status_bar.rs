@@ -1,11 +1,13 @@
 //! The status bar: the class legend with counts, the selection and its matches, the status
 //! message, filter, alignment, thresholds and the keys that matter now.
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, MessageKind};
 use crate::tui::wrap::{str_width, truncate};
 use artdiff::model::Class;
 use artdiff::safe_text::printable;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -128,17 +130,28 @@ fn hints(app: &App) -> Vec<Span<'static>> {
     let has_matches = app
         .selected_passage()
         .is_some_and(|p| !p.matches.is_empty());
-    let mut keys: Vec<(&str, &str)> = Vec::new();
+    // The keys in force (the config file may have moved them); an action without one has no
+    // hint.
+    let key = |action| {
+        app.keymap.key_of(action).map(|k| match k.code {
+            KeyCode::Enter if k.mods.is_empty() => "↵".to_string(),
+            _ => k.label(),
+        })
+    };
+    let mut keys: Vec<(String, &str)> = Vec::new();
     if has_matches {
-        keys.push(("↵", "counterpart"));
+        keys.extend(key(Action::Counterpart).map(|k| (k, "counterpart")));
     }
-    keys.push(("d", if app.detail { "close detail" } else { "detail" }));
+    let detail = if app.detail { "close detail" } else { "detail" };
+    keys.extend(key(Action::ToggleDetail).map(|k| (k, detail)));
     if app.search.is_some() {
-        keys.push(("n/N", "hits"));
+        if let (Some(next), Some(prev)) = (key(Action::SearchNext), key(Action::SearchPrev)) {
+            keys.push((format!("{next}/{prev}"), "hits"));
+        }
     } else {
-        keys.push(("/", "search"));
+        keys.extend(key(Action::SearchStart).map(|k| (k, "search")));
     }
-    keys.push(("?", "help"));
+    keys.extend(key(Action::ToggleHelp).map(|k| (k, "help")));
     let mut spans = Vec::new();
     for (key, what) in keys {
         spans.push(Span::styled(
