@@ -898,10 +898,11 @@ fn lookup(bindings: &[Binding], event: &KeyEvent, mode: Mode) -> Option<Action> 
     }
 }
 
-/// The key table as Markdown (for the README).
-#[allow(dead_code)] // for main.rs / docs generation
+/// The key table as Markdown: the README's, between `<!-- keys:start -->` and
+/// `<!-- keys:end -->` (a test keeps them equal).
+#[cfg(test)]
 pub fn markdown() -> String {
-    let mut out = String::from("| keys | what they do |\n| --- | --- |\n");
+    let mut out = String::from("| keys | what they do | config name |\n| --- | --- | --- |\n");
     for section in Section::ALL {
         for binding in KEYMAP.iter().filter(|b| b.section == section && b.shown()) {
             let keys = binding
@@ -915,7 +916,17 @@ pub fn markdown() -> String {
                 Mode::Overlay => " (in help/matrix)",
                 Mode::Prompt => " (in a prompt)",
             };
-            out.push_str(&format!("| {keys} | {}{context} |\n", binding.help));
+            let name = match (binding.mode, binding.action) {
+                (Mode::Normal, Action::FocusPane(_)) => "`pane_1` … `pane_8`".to_string(),
+                (Mode::Normal, action) => action_name(action)
+                    .map(|n| format!("`{n}`"))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "| {keys} | {}{context} | {name} |\n",
+                binding.help
+            ));
         }
     }
     out
@@ -1086,11 +1097,40 @@ mod tests {
         assert_eq!(Keymap::with_overrides(&[]).unwrap(), Keymap::default());
     }
 
+    /// The README's key table is this keymap's: edit the keymap, then the README follows.
+    /// `ARTDIFF_UPDATE_README=1 cargo test readme` rewrites it (never under CI).
+    #[test]
+    fn readme_key_table_matches_the_keymap() {
+        const START: &str = "<!-- keys:start -->\n";
+        const END: &str = "<!-- keys:end -->";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).expect("README.md");
+        let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+            panic!("README.md lost its {START:?} and {END:?} markers");
+        };
+        let start = start + START.len();
+        let table = markdown();
+        if readme[start..end] == table {
+            return;
+        }
+        let update = std::env::var_os("ARTDIFF_UPDATE_README").is_some_and(|v| v == "1")
+            && std::env::var_os("CI").is_none();
+        if update {
+            let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+            std::fs::write(path, updated).expect("write README.md");
+            return;
+        }
+        panic!(
+            "README.md's key table differs from the keymap (src/tui/keymap.rs).\n\
+             Run `ARTDIFF_UPDATE_README=1 cargo test readme` or put this between the markers:\n\n{table}"
+        );
+    }
+
     #[test]
     fn markdown_lists_every_shown_binding() {
         let md = markdown();
-        assert!(md.contains("| `j` `↓` | next passage |"), "{md}");
-        assert!(md.contains("| `1–8` | pane 1 to 8 |"));
+        assert!(md.contains("| `j` `↓` | next passage | `down` |"), "{md}");
+        assert!(md.contains("| `1–8` | pane 1 to 8 | `pane_1` … `pane_8` |"));
         assert!(!md.contains("| `2` |"));
     }
 }
