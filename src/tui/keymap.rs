@@ -221,6 +221,7 @@ pub enum Section {
 
 impl Section {
     /// All sections, in help order.
+    #[cfg(test)]
     pub const ALL: [Section; 8] = [
         Section::Move,
         Section::Panes,
