@@ -2,8 +2,8 @@
 //!
 //! The loop is: draw the [`app::App`] with the pure functions in [`view`], read an event, turn
 //! it into an [`action::Action`] through the [`keymap`], apply it with `App::update`. The
-//! terminal is restored however the loop ends: normally, on error (a guard's `Drop`) and on
-//! panic (a hook).
+//! terminal is restored however the loop ends: normally, on error (a guard's `Drop`), on
+//! panic (a hook) and on SIGTERM, SIGHUP or SIGINT (see [`signals`]).
 
 pub mod action;
 pub mod app;
@@ -12,6 +12,8 @@ pub mod layout;
 pub mod theme;
 pub mod view;
 pub mod wrap;
+
+mod signals;
 
 #[cfg(test)]
 mod tests;
@@ -112,6 +114,7 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
     app.export_path = options.export_path;
 
     install_panic_hook();
+    let signals = signals::Watch::install()?;
     terminal::enable_raw_mode()?;
     let _guard = Guard;
     execute!(stdout(), terminal::EnterAlternateScreen)?;
@@ -128,6 +131,7 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
 
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
+    app.message = warnings_message(&app.comparison);
     loop {
         let size = term.size()?;
         if (size.width, size.height) != (app.geometry.area.width, app.geometry.area.height) {
@@ -137,7 +141,10 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
         term.draw(|frame| view::render(&app, frame))?;
         // Apply everything already queued before drawing again, so that held keys and wheel
         // bursts never lag behind.
-        let mut event = event::read()?;
+        let Some(mut event) = signals.next_event()? else {
+            restore_terminal();
+            signals.die();
+        };
         let mut changed = false;
         loop {
             if let Some(action) = action_for(&app, &event) {
@@ -151,9 +158,35 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
             if changed && !event::poll(Duration::ZERO)? {
                 break;
             }
-            event = event::read()?;
+            let Some(next) = signals.next_event()? else {
+                restore_terminal();
+                signals.die();
+            };
+            event = next;
         }
     }
+}
+
+/// The articles' loading warnings (encoding guessed, escapes removed, empty article, the same
+/// file twice...) as the first status message, which lasts until the first key.
+fn warnings_message(comparison: &Comparison) -> Option<app::Message> {
+    let mut warnings = comparison.articles.iter().flat_map(|article| {
+        let name = std::path::Path::new(&article.path).file_name().map_or_else(
+            || article.path.clone(),
+            |f| f.to_string_lossy().into_owned(),
+        );
+        article.warnings.iter().map(move |w| format!("{name}: {w}"))
+    });
+    let first = warnings.next()?;
+    let more = warnings.count();
+    let text = match more {
+        0 => format!("⚠ {first}"),
+        n => format!("⚠ {first} (+{n} more)"),
+    };
+    Some(app::Message {
+        kind: app::MessageKind::Error,
+        text: artdiff::safe_text::printable(&text).replace('\n', " "),
+    })
 }
 
 /// Times the TUI without a terminal: builds the app, draws into a 200×50 test backend, and
