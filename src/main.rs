@@ -2,6 +2,7 @@
 //! or write a report. Every failure becomes one line on stderr and a named exit code.
 
 mod config;
+mod progress;
 mod tui;
 
 use artdiff::ingest::{self, LoadOptions, Source};
@@ -251,7 +252,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
     for source in &sources {
         loaded.push(ingest::load(source, &options).map_err(Failure::runtime)?);
     }
-    let comparison = artdiff::analyse(loaded, &settings);
+    let comparison = if cli.bench_tui {
+        artdiff::analyse(loaded, &settings)
+    } else if export.is_some() {
+        progress::analyse_for_export(loaded, &settings)
+    } else {
+        let theme = tui::theme::Theme::new(config.colored, config.light).with_basic(config.basic);
+        match progress::analyse_with_gauge(loaded, &settings, theme).map_err(Failure::runtime)? {
+            Some(comparison) => comparison,
+            None => return Ok(()),
+        }
+    };
     if export.is_some() {
         // In the TUI the warnings show in the status bar instead.
         for article in &comparison.articles {
