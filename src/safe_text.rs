@@ -17,6 +17,20 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(replacement).collect())
 }
 
+/// [`printable`] for a one-line message (an error naming a file, a status line): newlines and
+/// tabs become visible too, as `␊` and `␉`.
+///
+/// ```
+/// assert_eq!(artdiff::safe_text::one_line("a\u{1b}]0;x\u{7}\nb.txt"), "a␛]0;x␇␊b.txt");
+/// ```
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    let shown = printable(text);
+    if !shown.contains(['\n', '\t']) {
+        return shown;
+    }
+    Cow::Owned(shown.replace('\n', "\u{240A}").replace('\t', "\u{2409}"))
+}
+
 fn needs_replacing(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
 }

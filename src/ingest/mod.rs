@@ -139,6 +139,59 @@ pub fn load_bytes(path: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Loaded
     load_vec(path, bytes.to_vec())
 }
 
+/// Adds a warning to every article that is the same file as an earlier one: the same path,
+/// another spelling of it, a symbolic or a hard link. Such an article is still compared (a
+/// file compared with itself is a fair sanity check); the warning names the earlier article,
+/// in case the path was given twice by mistake. `sources` and `loaded` are in the same order.
+///
+/// ```
+/// use artdiff::ingest::{load, warn_same_files, LoadOptions, Source};
+/// let dir = tempfile::tempdir().unwrap();
+/// let a = dir.path().join("a.txt");
+/// std::fs::write(&a, "Text.").unwrap();
+/// let sources = [Source::Path(a.clone()), Source::Path(dir.path().join(".").join("a.txt"))];
+/// let mut loaded: Vec<_> = sources.iter().map(|s| load(s, &LoadOptions::default()).unwrap()).collect();
+/// warn_same_files(&sources, &mut loaded);
+/// assert!(loaded[0].warnings.is_empty());
+/// assert_eq!(loaded[1].warnings, [format!("the same file as {} (compared anyway)", a.display())]);
+/// ```
+pub fn warn_same_files(sources: &[Source], loaded: &mut [Loaded]) {
+    let ids: Vec<Option<FileId>> = sources
+        .iter()
+        .map(|s| match s {
+            Source::Path(p) => file_id(p),
+            Source::Stdin | Source::Embedded { .. } => None,
+        })
+        .collect();
+    for j in 0..ids.len().min(loaded.len()) {
+        let Some(id) = &ids[j] else { continue };
+        if let Some(i) = ids[..j]
+            .iter()
+            .position(|earlier| earlier.as_ref() == Some(id))
+        {
+            let warning = format!("the same file as {} (compared anyway)", loaded[i].path);
+            loaded[j].warnings.push(warning);
+        }
+    }
+}
+
+/// What makes a file itself: device and inode on Unix, the canonical path elsewhere.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<FileId> {
+    path.canonicalize().ok()
+}
+
 /// The path shown for standard input.
 const STDIN: &str = "-";
 
