@@ -433,6 +433,34 @@ pub struct Effective {
     pub keymap: Keymap,
 }
 
+/// A size as the config file writes it: `"50MB"`, `"512K"`, `"1G"`, else bytes.
+fn size_text(bytes: u64) -> String {
+    for (unit, shift) in [("G", 30), ("MB", 20), ("K", 10)] {
+        if bytes > 0 && bytes.is_multiple_of(1 << shift) {
+            return format!("\"{}{unit}\"", bytes >> shift);
+        }
+    }
+    bytes.to_string()
+}
+
+/// Wraps a comment's words at 95 columns, the first line starting `first` columns in.
+fn wrap_comment(text: &str, first: usize) -> String {
+    let mut out = String::new();
+    let mut column = first;
+    for word in text.split(' ') {
+        if column + word.len() + 1 > 95 && column > 2 {
+            out.push_str("\n#");
+            column = 1;
+        }
+        if !out.is_empty() && !out.ends_with('#') || out.ends_with("\n#") {
+            out.push(' ');
+        }
+        out.push_str(word);
+        column += word.len() + 1;
+    }
+    out
+}
+
 /// `ARTDIFF_THEME` with a value that is not a theme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadTheme(pub String);
@@ -572,15 +600,18 @@ impl Effective {
              # action that had it; [] leaves an action without a key. Ctrl-C always quits.\n\
              # Keys: j, G, ctrl-d, alt-x, enter, esc, tab, shift-tab, space, up, down, left,\n\
              # right, pageup, pagedown, home, end, backspace, delete, f1-f12.\n",
-            langs = artdiff::align::tokens::LANGUAGES
-                .iter()
-                .map(|(name, _)| *name)
-                .collect::<Vec<_>>()
-                .join(", "),
+            langs = wrap_comment(
+                &artdiff::align::tokens::LANGUAGES
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                "# Stemmer and function words: ".len(),
+            ),
             lang = q(&self.lang),
             shared = self.thresholds.min_shared,
             para = self.thresholds.min_paraphrase,
-            size = self.max_size,
+            size = size_text(self.max_size),
             theme = q(theme),
             light = if self.light { "light" } else { "dark" },
             color = q(when(self.color)),
@@ -825,6 +856,36 @@ mod tests {
             not_a_list.starts_with("/etc/artdiff.toml:2:8: ")
                 && not_a_list.contains("a key or a list of keys"),
             "{not_a_list}"
+        );
+    }
+
+    /// The README shows the default config file: `--print-config` without one.
+    /// `ARTDIFF_UPDATE_README=1 cargo test readme -- --test-threads=1` rewrites it (never under CI).
+    #[test]
+    fn readme_default_config_matches() {
+        const START: &str = "<!-- config:start -->\n```toml\n";
+        const END: &str = "```\n<!-- config:end -->";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).expect("README.md");
+        let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+            panic!("README.md lost its {START:?} and {END:?} markers");
+        };
+        let start = start + START.len();
+        let defaults = resolve(FileConfig::default(), &Env::default(), &Flags::default());
+        let text = defaults.to_toml();
+        if readme[start..end] == text {
+            return;
+        }
+        if std::env::var_os("ARTDIFF_UPDATE_README").is_some_and(|v| v == "1")
+            && std::env::var_os("CI").is_none()
+        {
+            let updated = format!("{}{text}{}", &readme[..start], &readme[end..]);
+            std::fs::write(path, updated).expect("write README.md");
+            return;
+        }
+        panic!(
+            "README.md's default config differs from `artdiff --print-config` (src/config.rs).\n\
+             Run `ARTDIFF_UPDATE_README=1 cargo test readme -- --test-threads=1` or put this between the markers:\n\n{text}"
         );
     }
 

@@ -29,7 +29,7 @@ artdiff --export report.html a.txt b.txt\n  curl -s URL | artdiff - local.txt\n\
 Config file: --config, else $ARTDIFF_CONFIG, else ~/.config/artdiff/config.toml \
 (see --print-config).\n\
 An article named like a command (completions, man) is given as ./completions.")]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -143,7 +143,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("artdiff: error: {}", failure.message);
+            // File names and OS messages are shown inert and on one line.
+            let message = artdiff::safe_text::one_line(&failure.message);
+            eprintln!("artdiff: error: {message}");
             ExitCode::from(failure.code)
         }
     }
@@ -252,6 +254,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     for source in &sources {
         loaded.push(ingest::load(source, &options).map_err(Failure::runtime)?);
     }
+    ingest::warn_same_files(&sources, &mut loaded);
     let comparison = if cli.bench_tui {
         artdiff::analyse(loaded, &settings)
     } else if export.is_some() {
@@ -267,7 +270,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         // In the TUI the warnings show in the status bar instead.
         for article in &comparison.articles {
             for warning in &article.warnings {
-                eprintln!("artdiff: warning: {}: {warning}", article.path);
+                let line = format!("{}: {warning}", article.path);
+                eprintln!("artdiff: warning: {}", artdiff::safe_text::one_line(&line));
             }
         }
     }
@@ -345,6 +349,18 @@ fn export_target(
         return Ok((None, format.unwrap_or(ReportFormat::Json)));
     }
     let shown = path.display();
+    // Before anything else: the one mistake that could destroy what the user wrote.
+    if let Ok(target) = path.canonicalize() {
+        let is_input = inputs
+            .iter()
+            .filter(|p| !is_stdin(p))
+            .any(|p| p.canonicalize().is_ok_and(|p| p == target));
+        if is_input {
+            return Err(Failure::usage(format!(
+                "{shown}: refusing to export over one of the articles being compared"
+            )));
+        }
+    }
     let format = match format {
         Some(f) => f.into(),
         None => ReportFormat::from_path(path).or(configured.format()).ok_or_else(|| {
@@ -367,17 +383,6 @@ fn export_target(
         return Err(Failure::runtime(format!(
             "{shown}: cannot export: is a directory"
         )));
-    }
-    if let Ok(target) = path.canonicalize() {
-        let is_input = inputs
-            .iter()
-            .filter(|p| !is_stdin(p))
-            .any(|p| p.canonicalize().is_ok_and(|p| p == target));
-        if is_input {
-            return Err(Failure::usage(format!(
-                "{shown}: refusing to export over one of the articles being compared"
-            )));
-        }
     }
     Ok((Some(path.to_path_buf()), format))
 }

@@ -1099,7 +1099,7 @@ mod tests {
     }
 
     /// The README's key table is this keymap's: edit the keymap, then the README follows.
-    /// `ARTDIFF_UPDATE_README=1 cargo test readme` rewrites it (never under CI).
+    /// `ARTDIFF_UPDATE_README=1 cargo test readme -- --test-threads=1` rewrites it (never under CI).
     #[test]
     fn readme_key_table_matches_the_keymap() {
         const START: &str = "<!-- keys:start -->\n";
@@ -1123,7 +1123,7 @@ mod tests {
         }
         panic!(
             "README.md's key table differs from the keymap (src/tui/keymap.rs).\n\
-             Run `ARTDIFF_UPDATE_README=1 cargo test readme` or put this between the markers:\n\n{table}"
+             Run `ARTDIFF_UPDATE_README=1 cargo test readme -- --test-threads=1` or put this between the markers:\n\n{table}"
         );
     }
 
