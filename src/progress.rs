@@ -148,6 +148,8 @@ pub fn analyse_with_gauge(
         restore();
         previous(info);
     }));
+    // SIGTERM, SIGHUP and SIGINT: put the terminal back, then end by the same signal.
+    let signals = crate::tui::signals::Watch::install()?;
     terminal::enable_raw_mode()?;
     let mut term = match execute!(
         std::io::stdout(),
@@ -172,6 +174,10 @@ pub fn analyse_with_gauge(
         }
         if let Some(comparison) = job.wait(Duration::ZERO) {
             return Ok(Some(comparison));
+        }
+        if signals.signalled() {
+            restore();
+            signals.die();
         }
         if event::poll(TICK)? {
             if let Event::Key(key) = event::read()? {

@@ -13,7 +13,7 @@ pub mod theme;
 pub mod view;
 pub mod wrap;
 
-mod signals;
+pub(crate) mod signals;
 
 #[cfg(test)]
 mod tests;

@@ -51,6 +51,12 @@ impl Watch {
         }
     }
 
+    /// Whether a termination signal has arrived (for loops that poll on their own, such as
+    /// the loading gauge).
+    pub fn signalled(&self) -> bool {
+        self.received().is_some()
+    }
+
     /// The next terminal event, or `None` once a termination signal has arrived.
     pub fn next_event(&self) -> io::Result<Option<Event>> {
         loop {
@@ -89,6 +95,11 @@ impl Watch {
     /// Nothing to watch: the console ends the program itself.
     pub fn install() -> io::Result<Watch> {
         Ok(Watch {})
+    }
+
+    /// Never: no signal is noted.
+    pub fn signalled(&self) -> bool {
+        false
     }
 
     /// The next terminal event.
