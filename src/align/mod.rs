@@ -86,22 +86,26 @@ pub fn compare_with_progress(
     let tokenizer = Tokenizer::new(&settings.language)
         .unwrap_or_else(|| Tokenizer::new("english").expect("english is built in"));
     let mut interner = Interner::default();
+    // Preparing the words takes about a third of the time on large articles.
+    const PREPARED: f64 = 0.3;
+    let total_bytes = articles.iter().map(|a| a.text.len()).sum::<usize>().max(1);
+    let mut prepared_bytes = 0;
     let prepared: Vec<Vec<Option<Prepared>>> = articles
         .iter()
         .map(|article| {
-            article
+            let passages = article
                 .passages
                 .iter()
                 .map(|p| {
                     (p.class != Class::Boilerplate)
                         .then(|| Prepared::new(tokenizer.tokens(&p.text), &mut interner))
                 })
-                .collect()
+                .collect();
+            prepared_bytes += article.text.len();
+            progress(PREPARED * prepared_bytes as f64 / total_bytes as f64);
+            passages
         })
         .collect();
-    // Preparing the words takes about a third of the time on large articles.
-    const PREPARED: f64 = 0.3;
-    progress(PREPARED);
     let idf = Idf::new(prepared.iter().flatten().flatten());
     let pairs = articles.len() * articles.len().saturating_sub(1) / 2;
     let mut done = 0;
