@@ -350,3 +350,44 @@ fn narrow_terminal_resize_and_no_color() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// The artdiff process under the pane's shell.
+fn artdiff_pid(tmux: &Tmux) -> Option<u32> {
+    let panes = tmux.run(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&panes.stdout).trim().to_string();
+    let children = Command::new("pgrep").args(["-P", &shell]).output().ok()?;
+    String::from_utf8_lossy(&children.stdout)
+        .lines()
+        .find_map(|l| l.trim().parse().ok())
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_program() {
+    require_tmux!();
+    if Command::new("pgrep").arg("-V").output().is_err() {
+        eprintln!("skipping: pgrep is not installed");
+        return;
+    }
+    let files = tempfile::tempdir().unwrap();
+    let args = articles(files.path());
+    let tmux = Tmux::start(
+        100,
+        30,
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[],
+    );
+    tmux.wait_for("the panes", |screen| screen.contains("shared"));
+    let pid = artdiff_pid(&tmux).expect("artdiff runs in the pane");
+    // Closing the terminal (the whole tmux server) must not leave artdiff spinning.
+    tmux.run(&["kill-server"]);
+    let proc_dir = PathBuf::from(format!("/proc/{pid}"));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while proc_dir.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let state = std::fs::read_to_string(proc_dir.join("stat")).unwrap_or_default();
+    assert!(
+        !proc_dir.exists() || state.split_whitespace().nth(2) == Some("Z"),
+        "artdiff {pid} still runs after its terminal closed: {state}"
+    );
+}

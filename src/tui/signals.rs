@@ -20,6 +20,47 @@ pub struct Watch {
     received: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     #[cfg(unix)]
     ids: Vec<signal_hook::SigId>,
+    /// Cleared on drop, to stop the [`watchdog`].
+    #[cfg(unix)]
+    active: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// How long a noted signal may wait for the event loop before the watchdog acts itself.
+#[cfg(unix)]
+const GRACE: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// Ends the process when the event loop cannot: crossterm's reader spins inside `poll` once the
+/// terminal has hung up (a closed terminal window, a killed tmux session), so neither the
+/// signal flag nor any key is ever looked at again. Without a terminal there is nothing to
+/// restore: the process just ends, as by SIGHUP. A signal the loop has not handled within
+/// [`GRACE`] is handled here.
+#[cfg(unix)]
+fn watchdog(
+    received: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    active: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    use std::io::IsTerminal;
+    use std::sync::atomic::Ordering;
+    let mut waited = std::time::Duration::ZERO;
+    while active.load(Ordering::SeqCst) {
+        std::thread::sleep(CHECK_EVERY);
+        if !active.load(Ordering::SeqCst) {
+            return;
+        }
+        if !io::stdout().is_terminal() && !io::stdin().is_terminal() {
+            std::process::exit(128 + signal_hook::consts::SIGHUP);
+        }
+        let signal = received.load(Ordering::SeqCst);
+        if signal != 0 {
+            waited += CHECK_EVERY;
+            if waited >= GRACE {
+                super::restore_terminal();
+                let signal = i32::try_from(signal).unwrap_or(signal_hook::consts::SIGTERM);
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        }
+    }
 }
 
 #[cfg(unix)]
@@ -28,9 +69,17 @@ impl Watch {
     pub fn install() -> io::Result<Watch> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let received = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let active = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        {
+            let (received, active) = (received.clone(), active.clone());
+            std::thread::Builder::new()
+                .name("artdiff-watchdog".into())
+                .spawn(move || watchdog(received, active))?;
+        }
         let mut watch = Watch {
             received,
             ids: Vec::new(),
+            active,
         };
         for signal in [SIGTERM, SIGHUP, SIGINT] {
             let id = signal_hook::flag::register_usize(
@@ -84,6 +133,8 @@ impl Watch {
 #[cfg(unix)]
 impl Drop for Watch {
     fn drop(&mut self) {
+        self.active
+            .store(false, std::sync::atomic::Ordering::SeqCst);
         for id in self.ids.drain(..) {
             signal_hook::low_level::unregister(id);
         }
