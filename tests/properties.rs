@@ -161,3 +161,112 @@ proptest! {
         prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
     }
 }
+
+// ------------------------------------------------------------------- hostile text, end to end
+//
+// The properties above run on clean sentences loaded as they are. These run whole files through
+// ingest (decoding, escape removal, Markdown and HTML extraction) with hostile fragments mixed
+// in, and check the spans, the symmetry and the reports themselves (not only the model).
+
+/// Fragments that try to break things: terminal escapes, lone controls, bidi and zero-width
+/// characters, combining marks, CRLF, markup, Markdown syntax, character references.
+const HOSTILE: &[&str] = &[
+    "\u{1b}[2J",
+    "\u{1b}]0;title\u{7}",
+    "\u{1b}]52;c;cm0=\u{1b}\\",
+    "\u{1b}]8;;https://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\",
+    "\u{1b}",
+    "\u{7}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{2067}",
+    "\u{200b}",
+    "\u{200d}",
+    "e\u{301}",
+    "\u{2028}",
+    "\r\n",
+    "\r",
+    "\t",
+    "<script>alert(1)</script>",
+    "</style>",
+    "\"'><img src=x onerror=alert(2)>",
+    "| a | b |",
+    "*x* _y_ `z` [l](u)",
+    "&#27;[2J",
+    "&lt;&amp;",
+];
+
+fn hostile_article() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => sentence(),
+            2 => prop::sample::select(HOSTILE).prop_map(str::to_string),
+            1 => Just("\n\n".to_string()),
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.join(" "))
+}
+
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn hostile_files_keep_every_invariant_and_every_report_inert(
+        texts in prop::collection::vec(hostile_article(), 2..4),
+        extensions in prop::collection::vec(prop::sample::select(&["txt", "md", "html"][..]), 4),
+    ) {
+        use artdiff::ingest::{load_bytes, LoadOptions};
+        use artdiff::report::{self, ReportFormat};
+        let loaded = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| load_bytes(&format!("{i}.{}", extensions[i]), t.as_bytes(), &LoadOptions::default()).unwrap())
+            .collect();
+        let c = analyse(loaded, &Settings::default());
+        for (ai, article) in c.articles.iter().enumerate() {
+            let mut last_end = 0;
+            for (pi, p) in article.passages.iter().enumerate() {
+                prop_assert!(p.start < p.end && p.start >= last_end);
+                prop_assert_eq!(&article.text[p.start..p.end], p.text.as_str());
+                last_end = p.end;
+                for m in &p.matches {
+                    let back = c.articles[m.article].passages[m.passage]
+                        .matches
+                        .iter()
+                        .find(|b| b.article == ai && b.passage == pi);
+                    prop_assert!(back.is_some_and(|b| b.kind == m.kind && b.score.to_bits() == m.score.to_bits()));
+                }
+            }
+            // Ingest removed every complete sequence: no ESC followed by `[` or `]` survives.
+            let sequence = article.text.contains("\u{1b}[") || article.text.contains("\u{1b}]");
+            prop_assert!(!sequence, "an escape sequence survived in article {}", ai);
+        }
+        for format in [ReportFormat::Markdown, ReportFormat::Html] {
+            let mut out = Vec::new();
+            report::write(&c, format, &mut out).unwrap();
+            let doc = String::from_utf8(out).unwrap();
+            prop_assert_eq!(raw_controls(&doc), Vec::<char>::new(), "{:?}", format);
+        }
+        // The JSON report (its own writer, not serde's default one) is inert and parses back
+        // to the same comparison.
+        let mut out = Vec::new();
+        report::write(&c, ReportFormat::Json, &mut out).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        let raw: Vec<char> = json.chars().filter(|&ch| ch != '\n' && (ch.is_control() || !raw_controls(&ch.to_string()).is_empty())).collect();
+        prop_assert!(raw.is_empty(), "raw characters in the JSON report: {:?}", raw);
+        let back: Comparison = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(&c).unwrap());
+    }
+}
