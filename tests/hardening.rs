@@ -527,7 +527,37 @@ fn export_into_a_directory_nobody_may_write_even_as_root() {
         .arg(&b)
         .output()
         .unwrap();
-    one_line_failure(&out, 1, "/sys/report.html: cannot write in /sys");
+    let line = one_line_failure(&out, 1, "/sys/report.html: cannot write in /sys: ");
+    assert!(
+        !line.contains("os error") && !line.contains(".tmp"),
+        "{line}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn permission_denied_even_as_root() {
+    // tests/cli.rs makes a file unreadable with chmod, which root reads anyway. Another
+    // process's memory is refused to root too, unless it may trace that process: the case
+    // runs where the test itself is refused.
+    let other = Path::new("/proc/1/mem");
+    match std::fs::File::open(other) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {}
+        _ => {
+            eprintln!("skipped: /proc/1/mem is not refused here");
+            return;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", A);
+    let out = artdiff()
+        .args(["--export", "-"])
+        .arg(&a)
+        .arg(other)
+        .output()
+        .unwrap();
+    let line = one_line_failure(&out, 1, "/proc/1/mem: permission denied");
+    assert!(line.ends_with("/proc/1/mem: permission denied"), "{line}");
 }
 
 #[cfg(unix)]

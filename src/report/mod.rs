@@ -62,7 +62,7 @@ pub enum ReportError {
     #[error("{0} reports are not supported yet")]
     Unsupported(&'static str),
     /// Writing failed.
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", plain(&source.to_string()))]
     Io {
         /// The export path.
         path: String,
@@ -85,6 +85,19 @@ pub fn write(
         ReportFormat::Json => json::write(comparison, out).map_err(io),
         ReportFormat::Markdown => markdown::write(comparison, out),
         ReportFormat::Html => html::write(comparison, out),
+    }
+}
+
+/// An I/O message as artdiff words its own: without the `(os error N)` tail, and starting in
+/// lower case (`Permission denied` -> `permission denied`; `UTF-8` stays).
+fn plain(message: &str) -> String {
+    let message = message.split(" (os error").next().unwrap_or(message);
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => message.to_string(),
     }
 }
 
@@ -118,7 +131,7 @@ pub fn export(
         .map_err(|e| {
             // Name the directory, not the temporary file nobody asked for.
             let message = e.to_string();
-            let message = message.split(" at path ").next().unwrap_or(&message);
+            let message = plain(message.split(" at path ").next().unwrap_or(&message));
             io(std::io::Error::new(
                 e.kind(),
                 format!("cannot write in {}: {message}", dir.display()),
