@@ -748,9 +748,6 @@ fn one_sentence_repeated_ten_thousand_times_stays_linear() {
 }
 
 #[test]
-#[ignore = "known engine gap (src/align): a passage whose every stem occurs in more than \
-            max(passages/50, 30) passages gets no candidates, so a sentence repeated more \
-            than ~15 times in each article is never linked and shows as unique"]
 fn a_repeated_sentence_is_still_shared() {
     use artdiff::{analyse, ingest::Loaded, Settings};
     let text = "Divers searched the strait. ".repeat(20);

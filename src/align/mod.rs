@@ -142,7 +142,8 @@ fn postings(passages: &[Option<Prepared>]) -> Postings {
     map
 }
 
-/// For each passage of `from`, the passages of `to` sharing the most (IDF-weighted) rare stems.
+/// For each passage of `from`, the passages of `to` sharing the most (IDF-weighted) rare stems,
+/// and its word-for-word repeats.
 fn candidates(
     from: &[Option<Prepared>],
     to: &[Option<Prepared>],
@@ -150,11 +151,27 @@ fn candidates(
     idf: &Idf,
 ) -> Vec<(usize, usize)> {
     let max_df = (idf.documents / 50).max(30) as u32;
+    // A sentence repeated many times has only common stems, which the index skips; its exact
+    // repeats are found by their words instead. The k-th repeat in `from` meets the k-th (and
+    // next) in `to`, so that repeats pair up in order rather than all chasing the first.
+    let mut repeats: FxHashMap<&[u32], Vec<u32>> = FxHashMap::default();
+    for (q, prepared) in to.iter().enumerate() {
+        if let Some(prepared) = prepared.as_ref().filter(|p| p.words.len() >= 3) {
+            repeats.entry(&prepared.words).or_default().push(q as u32);
+        }
+    }
+    let mut seen: FxHashMap<&[u32], usize> = FxHashMap::default();
     let mut acc = vec![0.0f64; to.len()];
     let mut touched = Vec::new();
     let mut out = Vec::new();
     for (p, prepared) in from.iter().enumerate() {
         let Some(prepared) = prepared else { continue };
+        if let Some(same) = repeats.get(prepared.words.as_slice()) {
+            let k = seen.entry(&prepared.words).or_insert(0);
+            out.push((p, same[*k % same.len()] as usize));
+            out.push((p, same[(*k + 1) % same.len()] as usize));
+            *k += 1;
+        }
         for stem in &prepared.content {
             if idf.frequency(*stem) > max_df {
                 continue;
