@@ -307,6 +307,10 @@ fn progress_rises_to_one() {
     ];
     artdiff::analyse_with_progress(loaded, &Settings::default(), &mut |f| seen.push(f));
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
-    assert_eq!(seen.len(), 6, "three articles prepared, then three pairs: {seen:?}");
+    assert_eq!(
+        seen.len(),
+        6,
+        "three articles prepared, then three pairs: {seen:?}"
+    );
     assert!((seen.last().unwrap() - 1.0).abs() < 1e-9);
 }
