@@ -150,7 +150,8 @@ fn candidates(
     to_postings: &Postings,
     idf: &Idf,
 ) -> Vec<(usize, usize)> {
-    let max_df = (idf.documents / 50).max(30) as u32;
+    // A constant cap keeps the work per passage flat as articles grow (linear overall).
+    let max_df = (idf.documents / 50).clamp(30, 100) as u32;
     // A sentence repeated many times has only common stems, which the index skips; its exact
     // repeats are found by their words instead. The k-th repeat in `from` meets the k-th (and
     // next) in `to`, so that repeats pair up in order rather than all chasing the first.
