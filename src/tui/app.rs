@@ -1077,7 +1077,7 @@ impl App {
     }
 
     /// Scrolls every other pane so the selection's counterparts sit level with it. A pane where
-    /// the selection has no counterpart is lined up on the nearest passage around it that has
+    /// the selection has no counterpart is lined up on the nearest passage above it that has
     /// one, so that the panes keep step through unique stretches.
     fn align(&mut self) {
         if !self.aligned {
@@ -1129,7 +1129,8 @@ impl App {
     }
 
     /// What to line pane `k` up on: (passage in the focused pane, its counterpart in `k`) for
-    /// the selection if it has a counterpart there, else for the nearest passage that has.
+    /// the selection if it has a counterpart there, else for the nearest passage above it that
+    /// has.
     fn anchor(&self, f: usize, sel: usize, k: usize) -> Option<(usize, usize)> {
         if let Some(cp) = self.counterpart_in(f, sel, k) {
             return Some((sel, cp));
@@ -1146,14 +1147,10 @@ impl App {
                 .find(|m| m.article == k && self.shows(k, m.passage))
                 .map(|m| (q, m.passage))
         };
-        (1..=REACH).find_map(|d| {
-            let before = sel.checked_sub(d).and_then(direct);
-            before.or_else(|| {
-                (sel + d < passages.len())
-                    .then(|| direct(sel + d))
-                    .flatten()
-            })
-        })
+        // Only passages above: the panes keep step as the reader moves on through a unique
+        // stretch, but a pane is never pulled down to line up with something not yet read
+        // (at the top of the articles every pane stays at its start).
+        (1..=REACH).find_map(|d| sel.checked_sub(d).and_then(direct))
     }
 
     /// The passage of pane `k` that says what passage `p` of article `a` says: its counterpart

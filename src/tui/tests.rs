@@ -1336,6 +1336,20 @@ fn panes_keep_step_through_passages_without_counterparts() {
 }
 
 #[test]
+fn panes_stay_at_their_start_until_the_reader_reaches_a_counterpart() {
+    // Passage 3 has no counterpart and none above it: the short article is not pulled down to
+    // line up with passage 7, which the reader has not reached yet.
+    let mut app = app(long(50), 120, 30);
+    for _ in 0..3 {
+        app.update(Action::Down);
+    }
+    let buf = draw(&mut app);
+    let (_, y_short) = at(&buf, "Sentence number 7 says something.");
+    let (_, y_first) = at(&buf, "Sentence number 0 says");
+    assert_eq!(y_short, y_first);
+}
+
+#[test]
 fn snapshot_three_panes() {
     let mut app = mono(three(), 120, 16);
     app.update(Action::Down);
