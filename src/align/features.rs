@@ -260,9 +260,14 @@ pub const WEIGHTS: [f64; FEATURES + 1] = [
 /// A cheap test before the full features: pairs sharing too little content can reach neither
 /// threshold, so the word alignment is not worth computing for them.
 pub fn worth_scoring(a: &Prepared, b: &Prepared) -> bool {
-    let (inter, _) = sorted_overlap(&a.content, &b.content);
+    let inter = shared_content(a, b);
     let shorter = a.content.len().min(b.content.len()).max(1);
     inter * 5 >= shorter
+}
+
+/// How many content stems `a` and `b` have in common.
+pub fn shared_content(a: &Prepared, b: &Prepared) -> usize {
+    multiset_overlap(&a.content, &b.content)
 }
 
 /// Computes the features of (a, b).

@@ -239,7 +239,8 @@ fn link_pair(
             return None;
         }
         let (x, y) = (side.get(first)?.as_ref()?, side.get(first + 1)?.as_ref()?);
-        let offset = articles[article].passages[first].text.len() + 1;
+        // The halves are joined by one space, as `text` joins them.
+        let offset = passages[first].text.len() + 1;
         Some(Prepared::merged(x, y, offset))
     };
 
@@ -264,7 +265,7 @@ fn link_pair(
                 idf,
             ));
         }
-        if best_single.0 < FLOOR_VERBATIM && best_single.1 < FLOOR_PARAPHRASE {
+        if !keep(best_single) {
             continue;
         }
         // A sentence split in two on the other side: score against both halves at once.
@@ -324,11 +325,7 @@ fn link_pair(
 /// True when at least a third of `half`'s content stems (and two or more) appear in `whole`.
 fn contributes(half: Option<&Prepared>, whole: &Prepared) -> bool {
     let Some(half) = half else { return false };
-    let found = half
-        .content
-        .iter()
-        .filter(|s| whole.content.binary_search(s).is_ok())
-        .count();
+    let found = features::shared_content(half, whole);
     found >= 2 && found * 3 >= half.content.len()
 }
 
