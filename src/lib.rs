@@ -43,7 +43,12 @@ pub fn analyse_with_progress(
     settings: &Settings,
     progress: &mut dyn FnMut(f64),
 ) -> Comparison {
-    let articles = loaded
+    align::compare_with_progress(articles(loaded), settings, progress)
+}
+
+/// The loaded texts as articles cut into passages (boilerplate marked), not yet compared.
+pub fn articles(loaded: Vec<ingest::Loaded>) -> Vec<model::Article> {
+    loaded
         .into_iter()
         .map(|l| {
             let passages: Vec<model::Passage> = segment::split(&l.text)
@@ -77,6 +82,5 @@ pub fn analyse_with_progress(
                 passages,
             }
         })
-        .collect();
-    align::compare_with_progress(articles, settings, progress)
+        .collect()
 }

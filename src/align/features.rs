@@ -60,11 +60,16 @@ pub struct Prepared {
     pub char_grams: Vec<u64>,
     /// Word n-grams for n = 1..=4 as sorted multisets of keys.
     pub grams: [Vec<u64>; 4],
+    /// Per word, whether it stands inside quotation marks.
+    pub quoted: Vec<bool>,
+    /// Clauses as word ranges: the passage cut at `;`, `:`, dashes, brackets, quote marks and
+    /// joints like ", but" or ", who", so that a statement inside a long sentence can match alone.
+    pub clauses: Vec<std::ops::Range<usize>>,
 }
 
 impl Prepared {
-    /// Prepares `tokens`, interning their forms.
-    pub fn new(tokens: Vec<Token>, interner: &mut Interner) -> Prepared {
+    /// Prepares the `tokens` of `text`, interning their forms.
+    pub fn new(text: &str, tokens: Vec<Token>, interner: &mut Interner) -> Prepared {
         let words: Vec<u32> = tokens.iter().map(|t| interner.id(&t.norm)).collect();
         let token_stems: Vec<Option<u32>> = tokens
             .iter()
@@ -84,6 +89,7 @@ impl Prepared {
         let negations = tokens.iter().filter(|t| is_negation(&t.norm)).count();
         let char_grams = char_grams(&tokens);
         let grams = word_grams(&words);
+        let (quoted, clauses) = quotes_and_clauses(text, &tokens);
         Prepared {
             tokens,
             words,
@@ -94,39 +100,8 @@ impl Prepared {
             negations,
             char_grams,
             grams,
-        }
-    }
-
-    /// Two neighbouring passages read as one (a sentence the other article splits in two).
-    pub fn merged(first: &Prepared, second: &Prepared, offset: usize) -> Prepared {
-        let shifted = second.tokens.iter().map(|t| Token {
-            start: t.start + offset,
-            end: t.end + offset,
-            ..t.clone()
-        });
-        let mut content = [first.content.as_slice(), second.content.as_slice()].concat();
-        content.sort_unstable();
-        content.dedup();
-        let mut names = [first.names.as_slice(), second.names.as_slice()].concat();
-        names.sort_unstable();
-        names.dedup();
-        let words = [first.words.as_slice(), second.words.as_slice()].concat();
-        Prepared {
-            tokens: first.tokens.iter().cloned().chain(shifted).collect(),
-            grams: word_grams(&words),
-            words,
-            content,
-            token_stems: [first.token_stems.as_slice(), second.token_stems.as_slice()].concat(),
-            numbers: [first.numbers.as_slice(), second.numbers.as_slice()].concat(),
-            names,
-            negations: first.negations + second.negations,
-            char_grams: {
-                let mut grams =
-                    [first.char_grams.as_slice(), second.char_grams.as_slice()].concat();
-                grams.sort_unstable();
-                grams.dedup();
-                grams
-            },
+            quoted,
+            clauses,
         }
     }
 }
@@ -148,6 +123,44 @@ fn word_grams(words: &[u32]) -> [Vec<u64>; 4] {
         keys.sort_unstable();
         keys
     })
+}
+
+/// Words after which a comma opens a new clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "adding", "after", "although", "and", "as", "because", "before", "but", "saying", "though",
+    "when", "where", "which", "while", "who", "whom", "whose",
+];
+
+/// Which words are quoted, and where the clauses are (see [`Prepared::clauses`]).
+fn quotes_and_clauses(text: &str, tokens: &[Token]) -> (Vec<bool>, Vec<std::ops::Range<usize>>) {
+    let mut quoted = Vec::with_capacity(tokens.len());
+    let mut clauses = Vec::new();
+    let (mut inside, mut clause_start, mut previous_end) = (false, 0, 0);
+    for (i, token) in tokens.iter().enumerate() {
+        let gap = text.get(previous_end..token.start).unwrap_or("");
+        let mut boundary = false;
+        for c in gap.chars() {
+            match c {
+                '"' => inside = !inside,
+                '\u{201C}' | '\u{00AB}' => inside = true,
+                '\u{201D}' | '\u{00BB}' => inside = false,
+                ';' | ':' | '\u{2014}' | '\u{2013}' | '(' | ')' | '[' | ']' => {}
+                _ => continue,
+            }
+            boundary = true;
+        }
+        boundary |= gap.contains(" - ") || (gap.contains(',') && CLAUSE_OPENERS.contains(&token.norm.as_str()));
+        if boundary && i > clause_start {
+            clauses.push(clause_start..i);
+            clause_start = i;
+        }
+        quoted.push(inside);
+        previous_end = token.end;
+    }
+    if clause_start < tokens.len() {
+        clauses.push(clause_start..tokens.len());
+    }
+    (quoted, clauses)
 }
 
 /// Character trigrams of the normalised words joined by spaces, hashed.
@@ -242,10 +255,6 @@ pub struct Features {
     pub alignment: f64,
     /// Dice agreement of word bigrams.
     pub bigram_dice: f64,
-    /// IDF-weighted share of the shorter passage's content found in the longer one, when
-    /// enough passages are compared for IDF to mean something and enough stems are shared;
-    /// else 0.
-    pub containment: f64,
 }
 
 /// Weights of the paraphrase model: intercept first, then one per feature in
@@ -336,51 +345,6 @@ pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> Features {
         ],
         alignment,
         bigram_dice,
-        containment: containment(a, b, idf),
-    }
-}
-
-/// Passages compared before IDF is trusted to tell a specific word from a common one.
-pub const MIN_PASSAGES_FOR_IDF: usize = 20;
-/// Content stems two passages must share before containment counts.
-pub const MIN_SHARED_STEMS: usize = 4;
-/// Of those, how many must be specific (in few passages).
-pub const MIN_SPECIFIC_STEMS: usize = 3;
-/// Containment from which it starts to count as paraphrase evidence.
-pub const MIN_CONTAINMENT: f64 = 0.6;
-
-/// How much of the shorter passage's specific content (weighted by IDF over the whole
-/// comparison) the longer one states too.
-///
-/// The paraphrase model learnt from sentence pairs judged as wholes, where a sentence that adds
-/// a clause is "not a paraphrase"; in an article comparison the reader wants to know that the
-/// fact in one passage is told in the other, even inside a longer sentence.
-fn containment(a: &Prepared, b: &Prepared, idf: &Idf) -> f64 {
-    if idf.documents < MIN_PASSAGES_FOR_IDF {
-        return 0.0;
-    }
-    let shared: Vec<u32> = a
-        .content
-        .iter()
-        .copied()
-        .filter(|t| b.content.binary_search(t).is_ok())
-        .collect();
-    // Topic words (the names every passage repeats) are shared by everything; the evidence must
-    // be words specific to a few passages.
-    let specific_df = (idf.documents / 15).max(3) as u32;
-    let specific = shared
-        .iter()
-        .filter(|&&t| idf.frequency(t) <= specific_df)
-        .count();
-    if shared.len() < MIN_SHARED_STEMS || specific < MIN_SPECIFIC_STEMS {
-        return 0.0;
-    }
-    let mass = |stems: &[u32]| stems.iter().map(|&t| idf.weight(t)).sum::<f64>();
-    let shorter = mass(&a.content).min(mass(&b.content));
-    if shorter == 0.0 {
-        0.0
-    } else {
-        (mass(&shared) / shorter).min(1.0)
     }
 }
 
@@ -390,17 +354,10 @@ impl Features {
         self.alignment.max(self.bigram_dice)
     }
 
-    /// Paraphrase score: the model's probability under [`WEIGHTS`], raised when the shorter
-    /// passage is largely contained in the longer one (from [`MIN_CONTAINMENT`] up, scaled so
-    /// that full containment scores 1).
+    /// Whole-sentence paraphrase probability under [`WEIGHTS`] (the MRPC model): one piece of
+    /// evidence for the statement model in [`super::statement`].
     pub fn paraphrase(&self) -> f64 {
-        let model = probability(&self.values, &WEIGHTS);
-        let contained = if self.containment >= MIN_CONTAINMENT {
-            0.5 + 0.5 * (self.containment - MIN_CONTAINMENT) / (1.0 - MIN_CONTAINMENT)
-        } else {
-            0.0
-        };
-        model.max(contained)
+        probability(&self.values, &WEIGHTS)
     }
 }
 
@@ -521,7 +478,7 @@ pub fn lcs_length(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Size of the intersection of two sorted multisets.
-fn multiset_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
+pub(crate) fn multiset_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -566,8 +523,8 @@ fn number_agreement(a: &[f64], b: &[f64]) -> (f64, f64, f64) {
 /// paraphrase model is calibrated on sentence pairs.
 pub fn pair(tokenizer: &super::tokens::Tokenizer, a: &str, b: &str) -> Features {
     let mut interner = Interner::default();
-    let pa = Prepared::new(tokenizer.tokens(a), &mut interner);
-    let pb = Prepared::new(tokenizer.tokens(b), &mut interner);
+    let pa = Prepared::new(a, tokenizer.tokens(a), &mut interner);
+    let pb = Prepared::new(b, tokenizer.tokens(b), &mut interner);
     let idf = Idf::new([&pa, &pb]);
     features(&pa, &pb, &idf)
 }
@@ -582,7 +539,7 @@ mod tests {
         let mut interner = Interner::default();
         let prepared: Vec<Prepared> = texts
             .iter()
-            .map(|t| Prepared::new(tokenizer.tokens(t), &mut interner))
+            .map(|t| Prepared::new(t, tokenizer.tokens(t), &mut interner))
             .collect();
         let idf = Idf::new(&prepared);
         (prepared, idf)
@@ -639,26 +596,6 @@ mod tests {
         assert_eq!(value("numbers_agree"), 0.0);
         assert_eq!(value("names_disagree"), 1.0);
         assert_eq!(value("names_unmatched"), 0.5);
-    }
-
-    #[test]
-    fn merged_neighbours_cover_a_split_sentence() {
-        let (p, idf) = prepare(&[
-            "The storm brought waves of 3.5 metres, but police said it was too early to blame it.",
-            "The storm brought waves of 3.5 metres.",
-            "Police said it was too early to blame it.",
-        ]);
-        let merged = Prepared::merged(&p[1], &p[2], 40);
-        let single = features(&p[0], &p[1], &idf).verbatim();
-        let both = features(&p[0], &merged, &idf).verbatim();
-        assert!(
-            both > 0.9 && both > single + 0.3,
-            "single {single}, merged {both}"
-        );
-        assert_eq!(
-            merged.tokens.last().unwrap().end,
-            40 + p[2].tokens.last().unwrap().end
-        );
     }
 
     #[test]

@@ -26,13 +26,15 @@
 
 pub mod conflicts;
 pub mod features;
+pub mod statement;
 pub mod tokens;
 
 use crate::model::{
     Article, Class, Comparison, Conflict, DiffOp as RunOp, DiffRun, Link, Match, MatchKind,
     Summary, Thresholds,
 };
-use features::{features, Features, Idf, Interner, Prepared};
+use features::{Idf, Interner, Prepared};
+use statement::{sigmoid, Model, PairEvidence, Position, Scored};
 use rustc_hash::FxHashMap;
 use similar::DiffOp;
 use std::collections::HashSet;
@@ -83,8 +85,93 @@ pub fn compare_with_progress(
     settings: &Settings,
     progress: &mut dyn FnMut(f64),
 ) -> Comparison {
-    let tokenizer = Tokenizer::new(&settings.language)
-        .unwrap_or_else(|| Tokenizer::new("english").expect("english is built in"));
+    compare_with_model(articles, settings, &Model::default(), progress)
+}
+
+/// [`compare_with_progress`] under another statement model: how calibration cross-validates.
+pub fn compare_with_model(
+    articles: Vec<Article>,
+    settings: &Settings,
+    model: &Model,
+    progress: &mut dyn FnMut(f64),
+) -> Comparison {
+    let gathered = gather(&articles, &settings.language, progress);
+    let probabilities = statement_probabilities(&gathered.candidates, model);
+    let mut links = Vec::new();
+    for (candidate, &paraphrase) in gathered.candidates.iter().zip(&probabilities) {
+        let verbatim = candidate.evidence.verbatim;
+        if !keep((verbatim, paraphrase)) {
+            continue;
+        }
+        let ((i, p), (j, q)) = (candidate.a, candidate.b);
+        let (Some(a), Some(b)) = (&gathered.prepared[i][p], &gathered.prepared[j][q]) else {
+            continue;
+        };
+        links.push(make_link(
+            (i, p),
+            (j, q),
+            (&articles[i].passages[p].text, a),
+            (&articles[j].passages[q].text, b),
+            (verbatim, paraphrase, candidate.evidence.alignment),
+            &gathered.idf,
+        ));
+    }
+    progress(1.0);
+    let mut comparison = Comparison {
+        articles,
+        summary: Summary {
+            tool: format!("artdiff {}", env!("CARGO_PKG_VERSION")),
+            ..Default::default()
+        },
+        links,
+    };
+    comparison.reclassify(settings.thresholds);
+    comparison
+}
+
+/// A candidate pair of passages in two articles, with its pair evidence.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// (article, passage) of one side; the smaller article index.
+    pub a: (usize, usize),
+    /// (article, passage) of the other side.
+    pub b: (usize, usize),
+    /// What the pair model sees.
+    pub evidence: PairEvidence,
+}
+
+/// The final probability of every candidate that it states what the other states: the pair
+/// model, then the context model over all candidates of the comparison.
+pub fn statement_probabilities(candidates: &[Candidate], model: &Model) -> Vec<f64> {
+    let scored: Vec<Scored> = candidates
+        .iter()
+        .map(|c| Scored {
+            a: c.a,
+            b: c.b,
+            logit: c.evidence.logit(&model.pair),
+        })
+        .collect();
+    statement::context_features(&scored)
+        .iter()
+        .map(|values| sigmoid(statement::logit(values, &model.context)))
+        .collect()
+}
+
+/// The scored candidate pairs of a comparison, for calibration.
+pub fn candidates_of(articles: &[Article], language: &str) -> Vec<Candidate> {
+    gather(articles, language, &mut |_| {}).candidates
+}
+
+struct Gathered {
+    prepared: Vec<Vec<Option<Prepared>>>,
+    idf: Idf,
+    candidates: Vec<Candidate>,
+}
+
+/// Prepares every passage and scores the candidate pairs of every pair of articles.
+fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -> Gathered {
+    let tokenizer =
+        Tokenizer::new(language).unwrap_or_else(|| Tokenizer::new("english").expect("built in"));
     let mut interner = Interner::default();
     // Preparing the words takes about a third of the time on large articles.
     const PREPARED: f64 = 0.3;
@@ -98,7 +185,7 @@ pub fn compare_with_progress(
                 .iter()
                 .map(|p| {
                     (p.class != Class::Boilerplate)
-                        .then(|| Prepared::new(tokenizer.tokens(&p.text), &mut interner))
+                        .then(|| Prepared::new(&p.text, tokenizer.tokens(&p.text), &mut interner))
                 })
                 .collect();
             prepared_bytes += article.text.len();
@@ -106,27 +193,65 @@ pub fn compare_with_progress(
             passages
         })
         .collect();
+    let positions: Vec<Vec<Position>> = prepared.iter().map(|side| positions(side)).collect();
     let idf = Idf::new(prepared.iter().flatten().flatten());
     let pairs = articles.len() * articles.len().saturating_sub(1) / 2;
     let mut done = 0;
-    let mut links = Vec::new();
+    let mut candidates = Vec::new();
     for i in 0..articles.len() {
         for j in i + 1..articles.len() {
-            links.extend(link_pair(&articles, &prepared, &idf, i, j));
+            let (pa, pb) = (&prepared[i], &prepared[j]);
+            for (p, q) in candidate_pairs(pa, pb, &idf) {
+                let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
+                    continue;
+                };
+                if !features::worth_scoring(a, b) {
+                    continue;
+                }
+                candidates.push(Candidate {
+                    a: (i, p),
+                    b: (j, q),
+                    evidence: statement::pair_evidence(a, b, &idf, positions[i][p], positions[j][q]),
+                });
+            }
             done += 1;
-            progress(PREPARED + (1.0 - PREPARED) * done as f64 / pairs as f64);
+            progress(PREPARED + (1.0 - PREPARED) * 0.9 * done as f64 / pairs.max(1) as f64);
         }
     }
-    let mut comparison = Comparison {
-        articles,
-        summary: Summary {
-            tool: format!("artdiff {}", env!("CARGO_PKG_VERSION")),
-            ..Default::default()
-        },
-        links,
-    };
-    comparison.reclassify(settings.thresholds);
-    comparison
+    Gathered {
+        prepared,
+        idf,
+        candidates,
+    }
+}
+
+/// Where each comparable passage sits in its article (boilerplate has no place).
+fn positions(side: &[Option<Prepared>]) -> Vec<Position> {
+    let comparable = side.iter().filter(|p| p.is_some()).count();
+    let mut rank = 0;
+    side.iter()
+        .map(|p| {
+            let position = Position {
+                headline: p.is_some() && rank == 0,
+                relative: rank as f64 / comparable.saturating_sub(1).max(1) as f64,
+            };
+            rank += usize::from(p.is_some());
+            position
+        })
+        .collect()
+}
+
+/// Candidate pairs of two articles' passages, both directions, sorted and deduplicated.
+fn candidate_pairs(pa: &[Option<Prepared>], pb: &[Option<Prepared>], idf: &Idf) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = candidates(pa, pb, &postings(pb), idf);
+    pairs.extend(
+        candidates(pb, pa, &postings(pa), idf)
+            .into_iter()
+            .map(|(q, p)| (p, q)),
+    );
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Per article, stem -> passages containing it.
@@ -206,129 +331,6 @@ fn candidates(
     out
 }
 
-/// Scores the candidate pairs of articles `i < j` (and their merged neighbours) into links.
-fn link_pair(
-    articles: &[Article],
-    prepared: &[Vec<Option<Prepared>>],
-    idf: &Idf,
-    i: usize,
-    j: usize,
-) -> Vec<Link> {
-    let (pa, pb) = (&prepared[i], &prepared[j]);
-    let mut pairs: Vec<(usize, usize)> = candidates(pa, pb, &postings(pb), idf);
-    pairs.extend(
-        candidates(pb, pa, &postings(pa), idf)
-            .into_iter()
-            .map(|(q, p)| (p, q)),
-    );
-    pairs.sort_unstable();
-    pairs.dedup();
-
-    let text = |article: usize, first: usize, len: usize| -> String {
-        let passages = &articles[article].passages[first..first + len];
-        passages
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    // Only neighbours in one paragraph can be the two halves of a sentence.
-    let merged = |side: &[Option<Prepared>], article: usize, first: usize| -> Option<Prepared> {
-        let passages = &articles[article].passages;
-        if passages.get(first + 1)?.paragraph != passages[first].paragraph {
-            return None;
-        }
-        let (x, y) = (side.get(first)?.as_ref()?, side.get(first + 1)?.as_ref()?);
-        // The halves are joined by one space, as `text` joins them.
-        let offset = passages[first].text.len() + 1;
-        Some(Prepared::merged(x, y, offset))
-    };
-
-    let mut links = Vec::new();
-    let mut merges_tried = HashSet::new();
-    for (p, q) in pairs {
-        let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
-            continue;
-        };
-        if !features::worth_scoring(a, b) {
-            continue;
-        }
-        let single = features(a, b, idf);
-        let best_single = (single.verbatim(), single.paraphrase());
-        if keep(best_single) {
-            links.push(make_link(
-                (i, p, 1),
-                (j, q, 1),
-                (&text(i, p, 1), a),
-                (&text(j, q, 1), b),
-                &single,
-                idf,
-            ));
-        }
-        if !keep(best_single) {
-            continue;
-        }
-        // A sentence split in two on the other side: score against both halves at once.
-        let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
-        let mut tries: Vec<((usize, usize), (usize, usize))> = Vec::new();
-        if la >= 1.4 * lb {
-            tries.extend([((p, 1), (q, 2)), ((p, 1), (q.wrapping_sub(1), 2))]);
-        }
-        if lb >= 1.4 * la {
-            tries.extend([((p, 2), (q, 1)), ((p.wrapping_sub(1), 2), (q, 1))]);
-        }
-        for ((ap, al), (bq, bl)) in tries {
-            if ap == usize::MAX || bq == usize::MAX || !merges_tried.insert((ap, al, bq, bl)) {
-                continue;
-            }
-            let side_a = if al == 2 {
-                merged(pa, i, ap)
-            } else {
-                pa[ap].clone()
-            };
-            let side_b = if bl == 2 {
-                merged(pb, j, bq)
-            } else {
-                pb[bq].clone()
-            };
-            let (Some(ma), Some(mb)) = (side_a, side_b) else {
-                continue;
-            };
-            // Each half must carry part of the other side's content, or the "merge" is just a
-            // neighbour riding along.
-            let halves_contribute = if al == 2 {
-                contributes(pa[ap].as_ref(), &mb) && contributes(pa[ap + 1].as_ref(), &mb)
-            } else {
-                contributes(pb[bq].as_ref(), &ma) && contributes(pb[bq + 1].as_ref(), &ma)
-            };
-            if !halves_contribute {
-                continue;
-            }
-            let f = features(&ma, &mb, idf);
-            let scores = (f.verbatim(), f.paraphrase());
-            let better = scores.0 > best_single.0 + 0.1 || scores.1 > best_single.1 + 0.1;
-            if better && keep(scores) {
-                links.push(make_link(
-                    (i, ap, al),
-                    (j, bq, bl),
-                    (&text(i, ap, al), &ma),
-                    (&text(j, bq, bl), &mb),
-                    &f,
-                    idf,
-                ));
-            }
-        }
-    }
-    links
-}
-
-/// True when at least a third of `half`'s content stems (and two or more) appear in `whole`.
-fn contributes(half: Option<&Prepared>, whole: &Prepared) -> bool {
-    let Some(half) = half else { return false };
-    let found = features::shared_content(half, whole);
-    found >= 2 && found * 3 >= half.content.len()
-}
-
 fn keep((verbatim, paraphrase): (f64, f64)) -> bool {
     verbatim >= FLOOR_VERBATIM || paraphrase >= FLOOR_PARAPHRASE
 }
@@ -339,16 +341,13 @@ fn round(x: f64) -> f64 {
 }
 
 fn make_link(
-    (ai, ap, al): (usize, usize, usize),
-    (bi, bq, bl): (usize, usize, usize),
+    (ai, ap): (usize, usize),
+    (bi, bq): (usize, usize),
     (text_a, a): (&str, &Prepared),
     (text_b, b): (&str, &Prepared),
-    f: &Features,
+    (verbatim, paraphrase, alignment): (f64, f64, f64),
     idf: &Idf,
 ) -> Link {
-    let verbatim = round(f.verbatim());
-    let paraphrase = round(f.paraphrase());
-    let aligned = f.alignment >= 0.5;
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.words, &b.words);
     let conflicts = conflicts::find(
         conflicts::Side {
@@ -360,15 +359,15 @@ fn make_link(
             tokens: &b.tokens,
         },
         &ops,
-        aligned,
+        alignment >= 0.5,
     );
     Link {
         a: (ai, ap),
         b: (bi, bq),
-        a_len: al,
-        b_len: bl,
-        verbatim,
-        paraphrase,
+        a_len: 1,
+        b_len: 1,
+        verbatim: round(verbatim),
+        paraphrase: round(paraphrase),
         diff: diff_runs(text_a, a, text_b, b, &ops),
         terms: key_terms(text_a, a, b, idf),
         conflicts,

@@ -1,0 +1,368 @@
+//! Statement-level evidence: does one passage tell what the other tells, even inside a longer
+//! sentence, in other words, or as part of the same quote?
+//!
+//! News reports rarely repeat a whole sentence; they restate a statement (who did or said what, a
+//! figure, a quote) inside sentences that add other things. So the question scored here is not
+//! MRPC's "are these two sentences equivalent?" but "how much of a specific statement do they
+//! share?", in two stages:
+//!
+//! 1. **pair** evidence ([`pair_evidence`]): lexical overlap as in [`super::features`], plus the
+//!    containment of the more contained side's specific content in the other, the best clause
+//!    (a statement cut out of a long sentence at `;`, dashes, quote marks, ", but"...), the
+//!    longest run of words in common (quotes, even of function words only), names, numbers,
+//!    headlines and position in the article. A logistic model turns it into a pair score.
+//! 2. **context** ([`context_features`]): what a pairwise score cannot see. Whether the pair is
+//!    each side's best counterpart in the other article and by what margin, and whether a third
+//!    article links to both sides. A second logistic model gives the final probability, which
+//!    is the link's `paraphrase` score.
+//!
+//! Both models are fitted on the news dev set with leave-events-out cross-validation
+//! (`cargo test --release --test calibrate -- --ignored --nocapture news`), which prints
+//! [`PAIR_WEIGHTS`], [`CONTEXT_WEIGHTS`] and the cross-validated figures.
+
+use super::features::{features, multiset_overlap, probability, Idf, Prepared};
+use rustc_hash::FxHashMap;
+
+/// Names of the pair features, in the order of [`PairEvidence::values`] and [`PAIR_WEIGHTS`].
+pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
+    "mrpc_logit",
+    "content_precision_min",
+    "content_precision_max",
+    "idf_jaccard",
+    "word_precision_max",
+    "bigram_precision_max",
+    "char_trigram_precision_max",
+    "alignment_ratio",
+    "verbatim",
+    "containment_max",
+    "containment_min",
+    "shared_mass",
+    "specific_shared",
+    "clause_best",
+    "run_ratio",
+    "run_length",
+    "quote_run",
+    "numbers_disagree",
+    "numbers_agree",
+    "names_common",
+    "names_disagree",
+    "negation_disagrees",
+    "log_length",
+    "length_ratio",
+    "both_headlines",
+    "one_headline",
+    "position_gap",
+];
+
+/// How many pair features there are.
+pub const PAIR_FEATURES: usize = 27;
+
+/// Names of the context features, in the order of [`context_features`] and
+/// [`CONTEXT_WEIGHTS`].
+pub const CONTEXT_FEATURE_NAMES: [&str; CONTEXT_FEATURES] = [
+    "pair_logit",
+    "best_sides",
+    "mutual_best",
+    "margin_min",
+    "margin_max",
+    "third_support",
+    "third_gap",
+    "rivals",
+];
+
+/// How many context features there are.
+pub const CONTEXT_FEATURES: usize = 8;
+
+/// Weights of the pair model: intercept, then one per [`PAIR_FEATURE_NAMES`].
+pub const PAIR_WEIGHTS: [f64; PAIR_FEATURES + 1] = [-4.235, 1.7482, 0.6901, -0.0768, 1.0608, 2.0262, 1.2156, 1.0936, 0.2954, 0.317, 0.6652, 1.844, 2.2382, 0.5464, 1.4662, -0.686, 0.1524, 1.2734, 0.0538, 0.8285, -0.0981, 0.2284, -0.1954, 0.1517, 0.0331, 1.4055, 0.7313, -2.0272];
+
+/// Weights of the context model: intercept, then one per [`CONTEXT_FEATURE_NAMES`].
+pub const CONTEXT_WEIGHTS: [f64; CONTEXT_FEATURES + 1] = [-0.6124, 3.0814, -0.0728, 0.2594, 0.334, -0.3612, 2.0643, -0.1184, 0.3913];
+
+/// The two fitted models. [`Model::default`] is the one the product ships; calibration builds
+/// others to cross-validate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Pair weights: intercept first.
+    pub pair: Vec<f64>,
+    /// Context weights: intercept first.
+    pub context: Vec<f64>,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            pair: PAIR_WEIGHTS.to_vec(),
+            context: CONTEXT_WEIGHTS.to_vec(),
+        }
+    }
+}
+
+/// Where a passage sits in its article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    /// The article's first comparable passage: its headline.
+    pub headline: bool,
+    /// Relative place in the article, `0` at the top, `1` at the end.
+    pub relative: f64,
+}
+
+/// The pair evidence of two passages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairEvidence {
+    /// Values in the order of [`PAIR_FEATURE_NAMES`].
+    pub values: [f64; PAIR_FEATURES],
+    /// The verbatim score (see [`super::features::Features::verbatim`]).
+    pub verbatim: f64,
+    /// Share of words in the longest common subsequence.
+    pub alignment: f64,
+}
+
+impl PairEvidence {
+    /// The pair model's log-odds under `weights`.
+    pub fn logit(&self, weights: &[f64]) -> f64 {
+        logit(&self.values, weights)
+    }
+}
+
+/// `w₀ + Σ wᵢ·xᵢ`.
+pub fn logit(values: &[f64], weights: &[f64]) -> f64 {
+    weights[0]
+        + values
+            .iter()
+            .zip(&weights[1..])
+            .map(|(x, w)| x * w)
+            .sum::<f64>()
+}
+
+/// The logistic function.
+pub fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Computes the pair evidence of (a, b). Symmetric: swapping the sides gives the same values.
+pub fn pair_evidence(
+    a: &Prepared,
+    b: &Prepared,
+    idf: &Idf,
+    position_a: Position,
+    position_b: Position,
+) -> PairEvidence {
+    let f = features(a, b, idf);
+    let value = |name: &str| {
+        let i = super::features::FEATURE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .expect("feature name");
+        f.values[i]
+    };
+    let mrpc = probability(&f.values, &super::features::WEIGHTS).clamp(1e-6, 1.0 - 1e-6);
+    let mrpc_logit = (mrpc / (1.0 - mrpc)).ln() / 5.0;
+
+    let mass = |stems: &mut dyn Iterator<Item = u32>| stems.map(|t| idf.weight(t)).sum::<f64>();
+    let shared: Vec<u32> = a
+        .content
+        .iter()
+        .copied()
+        .filter(|t| b.content.binary_search(t).is_ok())
+        .collect();
+    let shared_mass = mass(&mut shared.iter().copied());
+    let (mass_a, mass_b) = (
+        mass(&mut a.content.iter().copied()),
+        mass(&mut b.content.iter().copied()),
+    );
+    let contained = |whole: f64| if whole > 0.0 { shared_mass / whole } else { 0.0 };
+    let (ca, cb) = (contained(mass_a), contained(mass_b));
+    // Specific: in a few passages of the comparison, not the topic words every passage repeats.
+    let specific_df = (idf.documents / 15).max(3) as u32;
+    let specific = shared
+        .iter()
+        .filter(|&&t| idf.frequency(t) <= specific_df)
+        .count();
+
+    let clause_best = best_clause(a, b, idf).max(best_clause(b, a, idf));
+    let (run, quoted_run) = common_runs(a, b);
+    let shorter = a.words.len().min(b.words.len()).max(1);
+    let run_ratio = run as f64 / shorter as f64;
+    let quote_run = if quoted_run >= 3 {
+        (quoted_run as f64).min(8.0) / 8.0
+    } else {
+        0.0
+    };
+    let names_common = multiset_overlap(&a.names, &b.names);
+
+    let values = [
+        mrpc_logit,
+        value("content_precision_min"),
+        value("content_precision_max"),
+        value("idf_jaccard"),
+        value("word_precision_max"),
+        value("bigram_precision_max"),
+        value("char_trigram_precision_max"),
+        f.alignment,
+        f.verbatim(),
+        ca.max(cb),
+        ca.min(cb),
+        (1.0 + shared_mass).ln() / 4.0,
+        (specific as f64).min(5.0) / 5.0,
+        clause_best,
+        run_ratio,
+        (run as f64).min(12.0) / 12.0,
+        quote_run,
+        value("numbers_disagree"),
+        value("numbers_agree"),
+        (names_common as f64).min(3.0) / 3.0,
+        value("names_disagree"),
+        value("negation_disagrees"),
+        value("log_length"),
+        value("length_ratio"),
+        f64::from(u8::from(position_a.headline && position_b.headline)),
+        f64::from(u8::from(position_a.headline != position_b.headline)),
+        (position_a.relative - position_b.relative).abs(),
+    ];
+    PairEvidence {
+        values,
+        verbatim: f.verbatim(),
+        alignment: f.alignment,
+    }
+}
+
+/// Content mass (IDF) from which a clause counts fully: about two specific words.
+const CLAUSE_MASS: f64 = 10.0;
+
+/// The best share of one of `x`'s clauses found in `y`, discounted for clauses with little
+/// content: a statement inside a long sentence.
+fn best_clause(x: &Prepared, y: &Prepared, idf: &Idf) -> f64 {
+    let mut best = 0.0f64;
+    let mut stems: Vec<u32> = Vec::new();
+    for clause in &x.clauses {
+        stems.clear();
+        stems.extend(x.token_stems[clause.clone()].iter().flatten().copied());
+        stems.sort_unstable();
+        stems.dedup();
+        let total: f64 = stems.iter().map(|&t| idf.weight(t)).sum();
+        if total == 0.0 {
+            continue;
+        }
+        let found: f64 = stems
+            .iter()
+            .filter(|t| y.content.binary_search(t).is_ok())
+            .map(|&t| idf.weight(t))
+            .sum();
+        best = best.max(found / total * (total / CLAUSE_MASS).min(1.0));
+    }
+    best
+}
+
+/// The longest run of words the two have in common, in order, and the longest such run that
+/// is quoted on at least one side.
+fn common_runs(a: &Prepared, b: &Prepared) -> (usize, usize) {
+    let (n, m) = (a.words.len(), b.words.len());
+    if n == 0 || m == 0 {
+        return (0, 0);
+    }
+    let (mut run, mut quoted) = (vec![0usize; m + 1], vec![0usize; m + 1]);
+    let (mut best, mut best_quoted) = (0, 0);
+    for i in 0..n {
+        // Walk backwards so that run[j] still holds row i-1's value for j.
+        for j in (0..m).rev() {
+            if a.words[i] == b.words[j] {
+                run[j + 1] = run[j] + 1;
+                quoted[j + 1] = if a.quoted[i] || b.quoted[j] {
+                    quoted[j] + 1
+                } else {
+                    0
+                };
+                best = best.max(run[j + 1]);
+                best_quoted = best_quoted.max(quoted[j + 1]);
+            } else {
+                run[j + 1] = 0;
+                quoted[j + 1] = 0;
+            }
+        }
+    }
+    (best, best_quoted)
+}
+
+/// One scored candidate pair as the context stage sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// (article, passage) of one side.
+    pub a: (usize, usize),
+    /// (article, passage) of the other side, in another article.
+    pub b: (usize, usize),
+    /// The pair model's log-odds.
+    pub logit: f64,
+}
+
+/// Scores from which a rival counterpart counts as one.
+const RIVAL: f64 = 0.5;
+
+/// The context features of every scored pair (same order), from all pairs of the comparison.
+pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
+    // (article, passage, other article) -> (other passage, probability), every candidate.
+    let mut toward: FxHashMap<(usize, usize, usize), Vec<(usize, f64)>> = FxHashMap::default();
+    for s in scored {
+        let p = sigmoid(s.logit);
+        toward
+            .entry((s.a.0, s.a.1, s.b.0))
+            .or_default()
+            .push((s.b.1, p));
+        toward
+            .entry((s.b.0, s.b.1, s.a.0))
+            .or_default()
+            .push((s.a.1, p));
+    }
+    let articles = scored
+        .iter()
+        .map(|s| s.a.0.max(s.b.0) + 1)
+        .max()
+        .unwrap_or(0);
+    scored
+        .iter()
+        .map(|s| {
+            let p = sigmoid(s.logit);
+            // Best of the other candidates of `side` in the article of `other`.
+            let rival = |side: (usize, usize), other: (usize, usize)| -> (f64, usize) {
+                let list = &toward[&(side.0, side.1, other.0)];
+                let best = list
+                    .iter()
+                    .filter(|(q, _)| *q != other.1)
+                    .map(|(_, p)| *p)
+                    .fold(0.0, f64::max);
+                let strong = list
+                    .iter()
+                    .filter(|(q, p)| *q != other.1 && *p >= RIVAL)
+                    .count();
+                (best, strong)
+            };
+            let (rival_a, strong_a) = rival(s.a, s.b);
+            let (rival_b, strong_b) = rival(s.b, s.a);
+            let (best_a, best_b) = (p >= rival_a, p >= rival_b);
+            let (margin_a, margin_b) = (p - rival_a, p - rival_b);
+            let (mut support, mut gap) = (0.0f64, 0.0f64);
+            for k in (0..articles).filter(|&k| k != s.a.0 && k != s.b.0) {
+                let empty = Vec::new();
+                let from_a = toward.get(&(s.a.0, s.a.1, k)).unwrap_or(&empty);
+                let from_b = toward.get(&(s.b.0, s.b.1, k)).unwrap_or(&empty);
+                for (r, pa) in from_a {
+                    if let Some((_, pb)) = from_b.iter().find(|(q, _)| q == r) {
+                        support = support.max(pa.min(*pb));
+                    }
+                }
+                let top = |list: &[(usize, f64)]| list.iter().map(|(_, p)| *p).fold(0.0, f64::max);
+                gap = gap.max((top(from_a) - top(from_b)).abs());
+            }
+            [
+                s.logit.clamp(-10.0, 10.0) / 4.0,
+                f64::from(u8::from(best_a) + u8::from(best_b)) / 2.0,
+                f64::from(u8::from(best_a && best_b)),
+                margin_a.min(margin_b),
+                margin_a.max(margin_b),
+                support,
+                gap,
+                ((strong_a + strong_b) as f64).min(4.0) / 4.0,
+            ]
+        })
+        .collect()
+}
