@@ -37,7 +37,7 @@ use features::{Idf, Interner, Prepared};
 use statement::{sigmoid, Model, PairEvidence, Position, Scored};
 use rustc_hash::FxHashMap;
 use similar::DiffOp;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use tokens::Tokenizer;
 
 /// Engine settings.
@@ -459,20 +459,45 @@ impl Comparison {
                 .then(x.2.cmp(&y.2))
         });
         // (article, passage, other article) already linked.
-        let mut used: HashSet<(usize, usize, usize)> = HashSet::new();
-        for (kind, score, index) in ranked {
-            let link = &self.links[index];
+        let cells = |link: &Link| -> Vec<(usize, usize, usize)> {
             let side_a = (link.a.1..link.a.1 + link.a_len).map(|p| (link.a.0, p, link.b.0));
             let side_b = (link.b.1..link.b.1 + link.b_len).map(|q| (link.b.0, q, link.a.0));
-            let cells: Vec<_> = side_a.chain(side_b).collect();
-            if cells.iter().any(|c| used.contains(c)) {
-                continue;
+            side_a.chain(side_b).collect()
+        };
+        // Each passage's best link into each other article: the first in rank order.
+        let mut best: HashMap<(usize, usize, usize), usize> = HashMap::new();
+        for &(_, _, index) in &ranked {
+            for cell in cells(&self.links[index]) {
+                best.entry(cell).or_insert(index);
             }
-            used.extend(cells);
-            let link = link.clone();
-            for p in link.a.1..link.a.1 + link.a_len {
-                for q in link.b.1..link.b.1 + link.b_len {
-                    self.push_match_pair(&link, (link.a.0, p), (link.b.0, q), kind, score);
+        }
+        // First one-to-one, best first; then a passage still without a counterpart in an
+        // article takes its best link there even when the other side is taken (a sentence that
+        // combines what two sentences say, a headline told again in the lead).
+        let mut used: HashSet<(usize, usize, usize)> = HashSet::new();
+        let mut accepted = vec![false; self.links.len()];
+        for second in [false, true] {
+            for &(kind, score, index) in &ranked {
+                if accepted[index] {
+                    continue;
+                }
+                let link_cells = cells(&self.links[index]);
+                let free = |c: &(usize, usize, usize)| !used.contains(c);
+                let take = if second {
+                    link_cells.iter().any(|c| free(c) && best[c] == index)
+                } else {
+                    link_cells.iter().all(free)
+                };
+                if !take {
+                    continue;
+                }
+                accepted[index] = true;
+                used.extend(link_cells);
+                let link = self.links[index].clone();
+                for p in link.a.1..link.a.1 + link.a_len {
+                    for q in link.b.1..link.b.1 + link.b_len {
+                        self.push_match_pair(&link, (link.a.0, p), (link.b.0, q), kind, score);
+                    }
                 }
             }
         }
