@@ -44,6 +44,9 @@ use serde::{Deserialize, Serialize};
 pub const SHOWN: usize = 3;
 /// How many replaced word pairs a near miss carries.
 pub const MAX_DIFFERS: usize = 3;
+/// Longest replacement (in words, on either side) that counts as a word pair: longer runs are
+/// rewrites rather than changed words, and say little at a glance.
+pub const MAX_REPLACED_WORDS: usize = 3;
 
 /// A candidate counterpart that is not a match under the current thresholds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,7 +72,8 @@ pub struct NearMiss {
     /// side, else the other's: the engine writes them from `a`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<String>,
-    /// Wording the diff replaces, at most [`MAX_DIFFERS`], in text order.
+    /// Words the diff replaces (at most [`MAX_REPLACED_WORDS`] on each side), at most
+    /// [`MAX_DIFFERS`] pairs, in text order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub differs: Vec<Replaced>,
     /// Fact conflicts inside the pair, `a` this passage's reading.
@@ -138,6 +142,17 @@ impl NearMiss {
     /// kind; 1 or more means it was [`taken`](NearMiss::taken) by a better pair.
     pub fn closeness(&self) -> f64 {
         ratio(self.closest.score, self.closest.threshold)
+    }
+
+    /// `needs 0.50` below the threshold, `clears 0.50` for a pair that reaches it but lost
+    /// the one-to-one assignment.
+    pub fn threshold_note(&self) -> String {
+        let verb = if self.closeness() >= 1.0 {
+            "clears"
+        } else {
+            "needs"
+        };
+        format!("{verb} {:.2}", self.closest.threshold)
     }
 
     /// The other side as people read it, article and passages counted from 1: `2:14`, or
@@ -344,7 +359,10 @@ impl Side {
                 _ => continue,
             };
             runs.next();
-            if deleted.trim().is_empty() || inserted.trim().is_empty() {
+            let words = |s: &str| s.split_whitespace().count();
+            if !(1..=MAX_REPLACED_WORDS).contains(&words(deleted))
+                || !(1..=MAX_REPLACED_WORDS).contains(&words(inserted))
+            {
                 continue;
             }
             let (this, other) = match self {
@@ -544,6 +562,7 @@ mod tests {
         assert_eq!(near.len(), 1);
         assert_eq!(near[0].taken, Some(((1, 0), (0, 0))));
         assert!(near[0].closeness() >= 1.0);
+        assert_eq!(near[0].threshold_note(), "clears 0.50");
     }
 
     #[test]
@@ -590,9 +609,15 @@ mod tests {
             l.diff.push(run(DiffOp::Insert, &format!("new{i}")));
             l.diff.push(run(DiffOp::Equal, "same"));
         }
+        l.diff
+            .insert(0, run(DiffOp::Delete, "a long clause of five words"));
+        l.diff.insert(1, run(DiffOp::Insert, "short"));
         let c = comparison(vec![a, b], vec![l]);
         let n = &c.near_misses(0, 0, 3)[0];
+        assert_eq!(n.threshold_note(), "needs 0.50");
         assert_eq!(n.differs.len(), MAX_DIFFERS);
+        // The rewrite of five words is not a word pair.
+        assert_eq!(n.differs[0].label(4), "old0/new0");
         assert_eq!(n.differs[2].label(4), "old2/new2");
         let long = Replaced {
             this: "one two three four five".into(),

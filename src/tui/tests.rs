@@ -545,8 +545,10 @@ fn three_with_a_near_miss() -> Comparison {
     near.terms = vec!["ministry".into(), "東京".into()];
     near.diff = vec![
         run(DiffOp::Equal, "The"),
-        run(DiffOp::Delete, "Daily Post has asked"),
-        run(DiffOp::Insert, "Tribune visited"),
+        run(DiffOp::Delete, "Daily Post"),
+        run(DiffOp::Insert, "Tribune"),
+        run(DiffOp::Delete, "has asked"),
+        run(DiffOp::Insert, "visited"),
         run(DiffOp::Equal, "the"),
         run(DiffOp::Delete, "ministry"),
         run(DiffOp::Insert, "site"),
@@ -582,7 +584,7 @@ fn detail_panel_shows_the_near_misses_of_a_unique_passage() {
     assert!(
         line.contains(
             "3:3 paraphrase 0.42 (needs 0.50) · shares ministry, 東京 · differs \
-             Daily Post has asked/Tribune visited, ministry/site  ⚠ today ≠ 2019"
+             Daily Post/Tribune, has asked/visited, ministry/site  ⚠ today ≠ 2019"
         ),
         "{line}"
     );
@@ -603,7 +605,7 @@ fn detail_panel_shows_the_near_misses_of_a_unique_passage() {
     assert!(
         line.contains(
             "2:4 paraphrase 0.42 (needs 0.50) · shares ministry, 東京 · differs \
-             Tribune visited/Daily Post has asked, site/ministry  ⚠ 2019 ≠ today"
+             Tribune/Daily Post, visited/has asked, site/ministry  ⚠ 2019 ≠ today"
         ),
         "{line}"
     );

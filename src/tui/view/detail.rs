@@ -215,7 +215,7 @@ fn near_misses(app: &App, a: usize, p: usize) -> Vec<Pieces> {
                 format!(" {} {:.2}", n.closest.name(), n.closest.score),
                 Style::new(),
             ),
-            (format!(" (needs {:.2})", n.closest.threshold), theme.dim()),
+            (format!(" ({})", n.threshold_note()), theme.dim()),
         ];
         if let Some(q) = n.with_neighbour {
             line.push(sep());
@@ -225,7 +225,7 @@ fn near_misses(app: &App, a: usize, p: usize) -> Vec<Pieces> {
             line.push(sep());
             line.push((
                 format!(
-                    "{}:{} is matched with {}:{}",
+                    "but {}:{} is matched with {}:{}",
                     held.0 + 1,
                     held.1 + 1,
                     by.0 + 1,
