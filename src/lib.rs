@@ -17,6 +17,7 @@ pub mod align;
 pub mod demo;
 pub mod ingest;
 pub mod model;
+pub mod near_miss;
 pub mod report;
 pub mod safe_text;
 pub mod segment;

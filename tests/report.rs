@@ -580,6 +580,159 @@ fn html_escapes_hostile_text() {
     assert!(all.contains("alert(1)"), "hostile text reaches the data");
 }
 
+// ------------------------------------------------------------------ near misses
+
+/// Two articles by hand: 1:1 and 2:1 were scored (paraphrase 0.41) but stay below the
+/// paraphrase threshold, so both are unique with one near miss; 1:2 and 2:2 are shared.
+/// The key terms carry markup, to see that it is escaped.
+fn near_miss_comparison() -> Comparison {
+    use artdiff::model::{Conflict, ConflictKind, DiffOp, DiffRun, Link};
+    let article = |path: &str, sentences: &[&str]| {
+        let mut text = String::new();
+        let mut passages = Vec::new();
+        for s in sentences {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(s);
+            passages.push(Passage {
+                text: s.to_string(),
+                start,
+                end: text.len(),
+                ..Default::default()
+            });
+        }
+        Article {
+            path: path.into(),
+            title: path.into(),
+            text,
+            passages,
+            ..Default::default()
+        }
+    };
+    let a = article(
+        "a.txt",
+        &[
+            "The council set the deadline for Monday.",
+            "Fourteen people were hurt.",
+        ],
+    );
+    let b = article(
+        "b.txt",
+        &[
+            "On Monday the deadline was extended by the <b>council</b>.",
+            "Fourteen people were hurt.",
+        ],
+    );
+    let run = |op, text: &str| DiffRun {
+        op,
+        text: text.into(),
+    };
+    let near = Link {
+        a: (0, 0),
+        b: (1, 0),
+        a_len: 1,
+        b_len: 1,
+        verbatim: 0.32,
+        paraphrase: 0.41,
+        diff: vec![
+            run(DiffOp::Equal, "the deadline"),
+            run(DiffOp::Delete, "set"),
+            run(DiffOp::Insert, "extended"),
+        ],
+        terms: vec!["Monday".into(), "deadline".into(), "<b>council</b>".into()],
+        conflicts: vec![Conflict {
+            kind: ConflictKind::Date,
+            a: "for Monday".into(),
+            b: "On Monday".into(),
+        }],
+    };
+    let shared = Link {
+        a: (0, 1),
+        b: (1, 1),
+        verbatim: 1.0,
+        paraphrase: 1.0,
+        diff: vec![],
+        terms: vec![],
+        conflicts: vec![],
+        ..near.clone()
+    };
+    let mut c = Comparison {
+        articles: vec![a, b],
+        links: vec![near, shared],
+        ..Default::default()
+    };
+    c.reclassify(Settings::default().thresholds);
+    c
+}
+
+#[test]
+fn html_report_shows_the_near_misses_of_unique_passages() {
+    let c = near_miss_comparison();
+    assert_eq!(c.articles[0].passages[0].class, Class::Unique);
+    let h = render(&c, ReportFormat::Html);
+    // Without the script: a tooltip on the unique passage, article text escaped.
+    let open =
+        "<span class=\"p unique\" id=\"p-0-0\" data-a=\"0\" data-p=\"0\" tabindex=\"0\" title=\"";
+    let title = between(&h, open, "\">");
+    assert_eq!(
+        title,
+        "Closest, below the thresholds:&#10;2:1 paraphrase 0.41 (needs 0.50) · shares Monday, \
+         deadline, &lt;b&gt;council&lt;/b&gt; · differs set/extended · ⚠ date for Monday ≠ On Monday"
+    );
+    // From the other side, the words and readings swap.
+    let open =
+        "<span class=\"p unique\" id=\"p-1-0\" data-a=\"1\" data-p=\"0\" tabindex=\"0\" title=\"";
+    assert!(between(&h, open, "\">")
+        .contains("1:1 paraphrase 0.41 (needs 0.50) · shares Monday, deadline, &lt;b&gt;council&lt;/b&gt; · differs extended/set · ⚠ date On Monday ≠ for Monday"));
+    // Shared passages get no tooltip.
+    assert!(h.contains("id=\"p-0-1\" data-a=\"0\" data-p=\"1\" tabindex=\"0\">"));
+    assert!(!h.contains("<b>council"));
+
+    // For the script's detail panel: the same, as data, on unique passages only.
+    let json = between(
+        &h,
+        "<script type=\"application/json\" id=\"artdiff-data\">",
+        "</script>",
+    );
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let near = &data["articles"][0]["passages"][0]["near"][0];
+    assert_eq!(near["reference"], "2:1");
+    assert_eq!(near["score_name"], "paraphrase");
+    assert_eq!(near["score"], 0.41);
+    assert_eq!(near["threshold"], 0.5);
+    assert_eq!(near["terms"][2], "<b>council</b>");
+    assert_eq!(near["differs"][0], "set/extended");
+    assert_eq!(near["conflicts"][0]["a"], "for Monday");
+    assert!(data["articles"][0]["passages"][1].get("near").is_none());
+    assert!(html::SCRIPT.contains("Closest (below thresholds)"));
+    assert!(html::SCRIPT.contains("No candidate came close."));
+
+    // Lowered below 0.41, the pair is a match and the tooltip goes.
+    let mut lower = c.clone();
+    lower.reclassify(artdiff::model::Thresholds {
+        min_shared: 0.7,
+        min_paraphrase: 0.4,
+    });
+    let h = render(&lower, ReportFormat::Html);
+    assert!(!h.contains("Closest, below"));
+}
+
+#[test]
+fn markdown_report_lists_the_near_misses_of_unique_passages() {
+    let md = render(&near_miss_comparison(), ReportFormat::Markdown);
+    assert!(
+        md.contains(
+            "- **1:1** The council set the deadline for Monday.\n  - closest, below the \
+             thresholds: 2:1 paraphrase 0.41 (needs 0.50) · shares Monday, deadline, \
+             \\<b\\>council\\</b\\> · differs set/extended · ⚠ date for Monday ≠ On Monday\n"
+        ),
+        "{md}"
+    );
+    assert_eq!(md.matches("closest, below the thresholds").count(), 2);
+}
+
 // ------------------------------------------------------------------ odd comparisons, no panic
 
 #[test]

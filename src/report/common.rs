@@ -2,6 +2,7 @@
 //! of fact conflicts taken once per pair of passages.
 
 use crate::model::{Class, Comparison, Conflict, Match, MatchKind};
+use crate::near_miss::NearMiss;
 
 /// A passage reference as people read it (and as the TUI shows it): article and passage,
 /// both counted from 1, `2:14`.
@@ -67,6 +68,47 @@ pub fn class_title(class: Class) -> &'static str {
         Class::Unique => "Unique",
         Class::Boilerplate => "Boilerplate",
     }
+}
+
+/// A near miss of a passage of article `article` on one line, as the TUI words it:
+/// `3:3 paraphrase 0.42 (needs 0.50) · shares Monday, deadline · differs set/extended`.
+/// Article text (terms, replaced words, conflict readings) goes through `escape`; the rest is
+/// plain text that needs no escaping in Markdown nor HTML.
+pub fn near_miss_line(n: &NearMiss, article: usize, escape: &dyn Fn(&str) -> String) -> String {
+    let mut parts = vec![format!(
+        "{} {} {} ({})",
+        n.other_ref(),
+        n.closest.name(),
+        score(n.closest.score),
+        n.threshold_note()
+    )];
+    if let Some(q) = n.with_neighbour {
+        parts.push(format!("scored with {}", passage_ref(article, q)));
+    }
+    if let Some((held, by)) = n.taken {
+        parts.push(format!(
+            "but {} is matched with {}",
+            passage_ref(held.0, held.1),
+            passage_ref(by.0, by.1)
+        ));
+    }
+    if !n.terms.is_empty() {
+        let terms: Vec<String> = n.terms.iter().map(|t| escape(t)).collect();
+        parts.push(format!("shares {}", terms.join(", ")));
+    }
+    if !n.differs.is_empty() {
+        let pairs: Vec<String> = n.differs.iter().map(|r| escape(&r.label(4))).collect();
+        parts.push(format!("differs {}", pairs.join(", ")));
+    }
+    for c in &n.conflicts {
+        parts.push(format!(
+            "⚠ {} {} ≠ {}",
+            c.kind.name(),
+            escape(&c.a),
+            escape(&c.b)
+        ));
+    }
+    parts.join(" · ")
 }
 
 /// One fact conflict between two linked passages, listed once for the pair: `a` is the side

@@ -3,9 +3,11 @@
 //! The page is rendered in full here, so it reads (and prints) with scripting off: summary
 //! and similarity matrix, the fact conflicts, a legend with class toggles, then the articles in
 //! side-by-side columns (stacked on narrow windows), each passage tinted by class and marked
-//! with the class marker (`=` `~` `+` `#`), followed by links to its counterparts. The script
+//! with the class marker (`=` `~` `+` `#`), followed by links to its counterparts; a unique
+//! passage whose candidates came close carries them as a `title` tooltip. The script
 //! ([`SCRIPT`]) adds hover and click highlighting of counterparts and a detail panel with the
-//! word diff, key terms and conflicts of each link, from the comparison embedded as JSON in a
+//! word diff, key terms and conflicts of each link (for a unique passage: its closest
+//! candidates below the thresholds), from the comparison embedded as JSON in a
 //! `<script type="application/json">` block.
 //!
 //! Safety: every piece of article text goes through [`printable`] and is HTML-escaped; the
@@ -14,11 +16,13 @@
 //! network request of any kind and no script but the report's own (pinned by its SHA-256).
 
 use super::common::{
-    class_description, class_title, conflict_rows, passage_ref, percent, score, short_name,
+    class_description, class_title, conflict_rows, near_miss_line, passage_ref, percent, score,
+    short_name,
 };
 use super::sha256::{base64, sha256};
 use super::ReportError;
 use crate::model::{Article, Class, ClassCounts, Comparison, Coverage, DiffOp, Match};
+use crate::near_miss::{self, NearMiss};
 use crate::safe_text::printable;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -544,16 +548,40 @@ fn passages(comparison: &Comparison, i: usize, title: &str, h: &mut String) {
     }
 }
 
+/// The near misses of a unique passage (none for the other classes).
+fn unique_near_misses(comparison: &Comparison, i: usize, k: usize) -> Vec<NearMiss> {
+    match comparison.passage(i, k) {
+        Some(p) if p.class == Class::Unique => comparison.near_misses(i, k, near_miss::SHOWN),
+        _ => Vec::new(),
+    }
+}
+
+/// ` title="Closest, below the thresholds:&#10;3:3 paraphrase 0.42 …"` for a unique passage
+/// with near misses: the same lines as the TUI's, readable without the script.
+fn near_miss_title(comparison: &Comparison, i: usize, k: usize) -> String {
+    let near = unique_near_misses(comparison, i, k);
+    if near.is_empty() {
+        return String::new();
+    }
+    let mut title = String::from("Closest, below the thresholds:");
+    for n in &near {
+        title.push_str("&#10;");
+        title.push_str(&near_miss_line(n, i, &escape));
+    }
+    format!(" title=\"{title}\"")
+}
+
 fn passage(comparison: &Comparison, i: usize, k: usize, h: &mut String) {
     let p = &comparison.articles[i].passages[k];
     let class = p.class.name();
     let conflicts: usize = p.matches.iter().map(|m| m.conflicts.len()).sum();
     let _ = write!(
         h,
-        "<span class=\"p {class}{}\" id=\"{}\" data-a=\"{i}\" data-p=\"{k}\" tabindex=\"0\">\
+        "<span class=\"p {class}{}\" id=\"{}\" data-a=\"{i}\" data-p=\"{k}\" tabindex=\"0\"{}>\
          <span class=\"mk\" aria-hidden=\"true\">{}</span><span class=\"sr\">{} {class}{}: </span>",
         if conflicts > 0 { " has-conflict" } else { "" },
         passage_anchor(i, k),
+        near_miss_title(comparison, i, k),
         p.class.marker(),
         passage_ref(i, k),
         if conflicts > 0 {
@@ -595,6 +623,30 @@ struct DataPassage {
     class: &'static str,
     marker: char,
     matches: Vec<DataMatch>,
+    /// Unique passages only: the closest candidates below the thresholds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    near: Vec<DataNear>,
+}
+
+#[derive(Serialize)]
+struct DataNear {
+    article: usize,
+    passage: usize,
+    /// `3:3`, or `3:3–4` for two neighbours scored together.
+    reference: String,
+    /// `paraphrase` or `verbatim`: the score that came closest to its threshold.
+    score_name: &'static str,
+    score: f64,
+    threshold: f64,
+    verbatim: f64,
+    paraphrase: f64,
+    /// Notes on how the pair was scored or assigned (`scored with 1:4`, `but 3:3 is matched with
+    /// 1:2`).
+    notes: Vec<String>,
+    terms: Vec<String>,
+    /// `set/extended`
+    differs: Vec<String>,
+    conflicts: Vec<DataConflict>,
 }
 
 #[derive(Serialize)]
@@ -655,20 +707,61 @@ fn data(comparison: &Comparison) -> Data {
             })
             .collect(),
     };
+    let near = |i: usize, n: &NearMiss| {
+        let mut notes = Vec::new();
+        if let Some(q) = n.with_neighbour {
+            notes.push(format!("scored with {}", passage_ref(i, q)));
+        }
+        if let Some((held, by)) = n.taken {
+            notes.push(format!(
+                "but {} is matched with {}",
+                passage_ref(held.0, held.1),
+                passage_ref(by.0, by.1)
+            ));
+        }
+        DataNear {
+            article: n.article,
+            passage: n.passage,
+            reference: n.other_ref(),
+            score_name: n.closest.name(),
+            score: n.closest.score,
+            threshold: n.closest.threshold,
+            verbatim: n.verbatim,
+            paraphrase: n.paraphrase,
+            notes,
+            terms: n.terms.iter().map(|t| clean(t)).collect(),
+            differs: n.differs.iter().map(|r| clean(&r.label(4))).collect(),
+            conflicts: n
+                .conflicts
+                .iter()
+                .map(|c| DataConflict {
+                    kind: c.kind.name(),
+                    a: clean(&c.a),
+                    b: clean(&c.b),
+                })
+                .collect(),
+        }
+    };
     Data {
         articles: comparison
             .articles
             .iter()
-            .map(|a| DataArticle {
+            .enumerate()
+            .map(|(i, a)| DataArticle {
                 name: clean(&short_name(&a.path)),
                 title: clean(&display_title(a)),
                 passages: a
                     .passages
                     .iter()
-                    .map(|p| DataPassage {
+                    .enumerate()
+                    .map(|(k, p)| DataPassage {
                         class: p.class.name(),
                         marker: p.class.marker(),
                         matches: p.matches.iter().map(link).collect(),
+                        near: unique_near_misses(comparison, i, k)
+                            .iter()
+                            .map(|n| near(i, n))
+                            .collect(),
                     })
                     .collect(),
             })

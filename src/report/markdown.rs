@@ -2,7 +2,8 @@
 //!
 //! It holds, in order: a legend, the summary table (passages and coverage by class per
 //! article), the similarity matrix, the fact conflicts with both readings, then each article's
-//! passages grouped by class, each with its counterparts (passage, article, kind, score).
+//! passages grouped by class, each with its counterparts (passage, article, kind, score); a
+//! unique passage with its closest candidates below the thresholds, if any.
 //!
 //! Article text never reaches the page as Markdown: control characters are made visible
 //! ([`printable`]), whitespace runs (newlines too) become one space, and every character that
@@ -10,10 +11,12 @@
 //! or maths is backslash-escaped, so the text renders exactly as written.
 
 use super::common::{
-    class_description, class_title, conflict_rows, passage_ref, percent, score, short_name,
+    class_description, class_title, conflict_rows, near_miss_line, passage_ref, percent, score,
+    short_name,
 };
 use super::ReportError;
 use crate::model::{Class, Comparison, Match};
+use crate::near_miss;
 use crate::safe_text::printable;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -322,6 +325,15 @@ fn article(comparison: &Comparison, i: usize, md: &mut String) {
             let _ = writeln!(md, "- **{}** {}", passage_ref(i, p), escape(&passage.text));
             for m in &passage.matches {
                 let _ = writeln!(md, "  - {}", counterpart(comparison, m));
+            }
+            if class == Class::Unique {
+                for n in comparison.near_misses(i, p, near_miss::SHOWN) {
+                    let _ = writeln!(
+                        md,
+                        "  - closest, below the thresholds: {}",
+                        near_miss_line(&n, i, &escape)
+                    );
+                }
             }
         }
         md.push('\n');

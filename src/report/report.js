@@ -170,6 +170,7 @@
         ? "Boilerplate (web chrome): not compared with the other articles."
         : "No counterpart in the other articles."));
     }
+    if (d.class === "unique") showNear(d.near || []);
     d.matches.forEach(function (m) {
       var here = ref(a, p);
       var there = ref(m.article, m.passage);
@@ -230,6 +231,60 @@
     panel.hidden = false;
     panel.scrollTop = 0;
     body.classList.add("detail-open");
+  }
+
+  // "Why unique?": the candidates that came closest, below the thresholds.
+  function showNear(near) {
+    if (!near.length) {
+      panel.appendChild(el("p", "none", "No candidate came close."));
+      return;
+    }
+    var box = el("div", "near");
+    box.appendChild(el("h3", null, "Closest (below thresholds)"));
+    near.forEach(function (n) {
+      var row = el("div", "near-row");
+      var lh = el("div", "link-head");
+      lh.appendChild(el("span", "title", n.reference + " · " + nameOf(n.article)));
+      lh.appendChild(el("span", "scores", n.score_name + " " + fixed(n.score) +
+        " (" + (n.score >= n.threshold ? "clears " : "needs ") + fixed(n.threshold) + ") · verbatim " + fixed(n.verbatim) +
+        " · paraphrase " + fixed(n.paraphrase)));
+      var goto = el("button", "go", "Go to " + n.reference);
+      goto.type = "button";
+      goto.addEventListener("click", function () {
+        var c = node(n.article, n.passage);
+        if (c) go(c);
+      });
+      lh.appendChild(goto);
+      row.appendChild(lh);
+      n.notes.forEach(function (note) {
+        row.appendChild(el("p", "row muted", note));
+      });
+      if (n.terms.length) {
+        var terms = el("p", "row");
+        terms.appendChild(el("span", "label", "Shares"));
+        terms.appendChild(document.createTextNode(" "));
+        n.terms.forEach(function (t) {
+          terms.appendChild(el("span", "term", t));
+        });
+        row.appendChild(terms);
+      }
+      if (n.differs.length) {
+        var differs = el("p", "row");
+        differs.appendChild(el("span", "label", "Differs"));
+        differs.appendChild(document.createTextNode(" " + n.differs.join(", ")));
+        row.appendChild(differs);
+      }
+      n.conflicts.forEach(function (c) {
+        var conflict = el("p", "row conflict");
+        conflict.appendChild(document.createTextNode("⚠ " + c.kind + ": "));
+        conflict.appendChild(reading(c.a, false));
+        conflict.appendChild(document.createTextNode(" ≠ "));
+        conflict.appendChild(reading(c.b, true));
+        row.appendChild(conflict);
+      });
+      box.appendChild(row);
+    });
+    panel.appendChild(box);
   }
 
   document.addEventListener("mouseover", function (ev) {

@@ -537,6 +537,140 @@ fn detail_panel_for_a_unique_passage_says_so() {
     at(&buf, "The ministry has promised a review.");
 }
 
+/// `three()` with evidence on the pair below the threshold: post 3 ↔ tribune 2 at 0.42.
+fn three_with_a_near_miss() -> Comparison {
+    let mut c = three();
+    let near = &mut c.links[3];
+    assert_eq!((near.a, near.b), ((1, 3), (2, 2)));
+    near.terms = vec!["ministry".into(), "東京".into()];
+    near.diff = vec![
+        run(DiffOp::Equal, "The"),
+        run(DiffOp::Delete, "Daily Post"),
+        run(DiffOp::Insert, "Tribune"),
+        run(DiffOp::Delete, "has asked"),
+        run(DiffOp::Insert, "visited"),
+        run(DiffOp::Equal, "the"),
+        run(DiffOp::Delete, "ministry"),
+        run(DiffOp::Insert, "site"),
+    ];
+    near.conflicts = vec![Conflict {
+        kind: ConflictKind::Date,
+        a: "today".into(),
+        b: "2019".into(),
+    }];
+    c.reclassify(Settings::default().thresholds);
+    c
+}
+
+/// The detail panel's rows, inside the border.
+fn detail_rows(app: &App, buf: &Buffer) -> Vec<String> {
+    let d = app.geometry.detail.expect("detail open");
+    (d.y + 1..d.bottom() - 1).map(|y| row(buf, y)).collect()
+}
+
+#[test]
+fn detail_panel_shows_the_near_misses_of_a_unique_passage() {
+    let mut app = app(three_with_a_near_miss(), 150, 40);
+    app.jump_to(1, 3);
+    app.update(Action::ToggleDetail);
+    let buf = draw(&mut app);
+    let rows = detail_rows(&app, &buf);
+    let text = rows.join("\n");
+    assert!(text.contains("unique: no counterpart"), "{text}");
+    let (hx, hy) = at(&buf, "Closest (below thresholds):");
+    assert!(buf[(hx, hy)].modifier.contains(Modifier::BOLD));
+    // One line for the one candidate: tribune's passage 3, named as the panel names passages.
+    let line = row(&buf, hy + 1);
+    assert!(
+        line.contains(
+            "3:3 paraphrase 0.42 (needs 0.50) · shares ministry, 東京 · differs \
+             Daily Post/Tribune, has asked/visited, ministry/site  ⚠ today ≠ 2019"
+        ),
+        "{line}"
+    );
+    let (wx, wy) = at(&buf, "⚠ today ≠ 2019");
+    assert_eq!(buf[(wx, wy)].bg, Color::Indexed(220));
+    // The keys come from the keymap.
+    assert!(
+        row(&buf, hy + 2).contains("- lowers, + raises the paraphrase threshold (now 0.50)"),
+        "{}",
+        row(&buf, hy + 2)
+    );
+
+    // Seen from tribune's side, the words swap places.
+    app.jump_to(2, 2);
+    let buf = draw(&mut app);
+    let (_, hy) = at(&buf, "Closest (below thresholds):");
+    let line = row(&buf, hy + 1);
+    assert!(
+        line.contains(
+            "2:4 paraphrase 0.42 (needs 0.50) · shares ministry, 東京 · differs \
+             Tribune/Daily Post, visited/has asked, site/ministry  ⚠ 2019 ≠ today"
+        ),
+        "{line}"
+    );
+
+    // Lowered to 0.40 the pair is a match: no near miss section any more.
+    app.jump_to(1, 3);
+    app.update(Action::ThresholdDown);
+    app.update(Action::ThresholdDown);
+    let buf = draw(&mut app);
+    assert!(find(&buf, "Closest (below").is_none());
+    at(&buf, "2:4 ↔ 3:3");
+}
+
+#[test]
+fn near_miss_lines_wrap_inside_a_narrow_panel_by_display_width() {
+    let mut app = app(three_with_a_near_miss(), 44, 40);
+    app.jump_to(1, 3);
+    app.update(Action::ToggleDetail);
+    let buf = draw(&mut app);
+    let d = app.geometry.detail.unwrap();
+    let rows = detail_rows(&app, &buf);
+    let text = rows.join("\n");
+    assert!(text.contains("Closest (below thresholds):"), "{text}");
+    assert!(text.contains("東京"), "{text}");
+    assert!(text.contains("today ≠ 2019"), "{text}");
+    // Every row is exactly the panel's width: nothing spills over the border.
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(r.as_str()),
+            usize::from(d.width),
+            "row {i}: {r}"
+        );
+        assert!(r.ends_with('│'), "row {i}: {r}");
+    }
+}
+
+#[test]
+fn a_unique_passage_without_candidates_says_none_came_close() {
+    let mut app = app(three_with_a_near_miss(), 150, 40);
+    app.jump_to(0, 3);
+    app.update(Action::ToggleDetail);
+    let buf = draw(&mut app);
+    at(&buf, "No candidate came close.");
+    assert!(find(&buf, "Closest (below").is_none());
+    assert!(find(&buf, "raises the paraphrase").is_none());
+}
+
+#[test]
+fn the_detail_hints_follow_the_keymap_in_force() {
+    use super::keymap::Keymap;
+    let mut app = app(three_with_a_near_miss(), 150, 40);
+    app.keymap = Keymap::with_overrides(&[
+        ("threshold_down".into(), vec!["ctrl-l".into()]),
+        ("threshold_up".into(), vec![]),
+        ("detail_down".into(), vec!["ctrl-j".into()]),
+    ])
+    .unwrap();
+    app.jump_to(1, 3);
+    app.update(Action::ToggleDetail);
+    let buf = draw(&mut app);
+    at(&buf, "Ctrl-l lowers the paraphrase threshold (now 0.50)");
+    assert!(find(&buf, "raises").is_none());
+    at(&buf, " Ctrl-j/K scroll · d close ");
+}
+
 #[test]
 fn filter_hides_and_shows_classes() {
     let mut app = app(three(), 150, 24);

@@ -5,7 +5,8 @@
 // --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking and a
 // fresh --user-data-dir, dumps the DOM, takes screenshots, and checks: every article column and
 // the legend are there, clicking a passage marks its counterparts and scrolls them into view,
-// the detail panel shows the diff and the conflicts, toggles hide classes, the page stacks on a
+// the detail panel shows the diff and the conflicts (for a unique passage: its closest
+// candidates below the thresholds), toggles hide classes, the page stacks on a
 // narrow window, reads with JavaScript off, makes no network request, and runs no article text.
 //
 // Usage: node tests/browser/report.test.mjs [OUT_DIR]
@@ -253,6 +254,31 @@ try {
     const sel = await page.$$eval(".p.sel", (els) => els.map((e) => e.id));
     const visible = sel.length === 1 && (await inColumnView(page, sel[0]));
     check("a passage reference selects and shows its passage", sel[0] === href.slice(1) && visible, `${href} -> ${sel.join(",")}`);
+    await page.keyboard.press("Escape");
+  }
+
+  // A unique passage with candidates below the thresholds: the panel lists them ("Why unique?"),
+  // and the tooltip carries them for readers without the script.
+  let near = null;
+  data.articles.forEach((art, a) => art.passages.forEach((p, k) => {
+    if (!near && p.class === "unique" && p.near && p.near.length) near = { a, k, p };
+  }));
+  check("the demo has a unique passage with near misses", !!near, near ? `${near.a + 1}:${near.k + 1}` : "");
+  if (near) {
+    const id = `p-${near.a}-${near.k}`;
+    await page.click(`#${id} .t`);
+    await sleep(300);
+    const shown = await page.evaluate((id) => ({
+      text: document.getElementById("detail").textContent,
+      title: document.getElementById(id).getAttribute("title") || "",
+    }), id);
+    check(
+      "…its detail panel shows the closest candidates with their scores",
+      shown.text.includes("Closest (below thresholds)") &&
+        near.p.near.every((m) => shown.text.includes(m.reference) && shown.text.includes(m.score.toFixed(2))) &&
+        shown.title.startsWith("Closest, below the thresholds:"),
+      near.p.near.map((m) => m.reference).join(", "),
+    );
     await page.keyboard.press("Escape");
   }
 

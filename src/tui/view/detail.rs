@@ -2,9 +2,11 @@
 //! kind and scores, the key terms, and fact conflicts with both readings.
 
 use super::wrap_spans;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::Geometry;
 use artdiff::model::{Class, DiffOp, Match, Passage};
+use artdiff::near_miss;
 use artdiff::safe_text::printable;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -110,6 +112,10 @@ fn content(app: &App) -> Vec<Pieces> {
             (" ".into(), Style::new()),
             (clean(&passage.text), Style::new()),
         ]);
+        if passage.class == Class::Unique {
+            out.push(Vec::new());
+            out.extend(near_misses(app, a, p));
+        }
         return out;
     }
     for m in &passage.matches {
@@ -189,6 +195,86 @@ fn content(app: &App) -> Vec<Pieces> {
     out
 }
 
+/// "Why unique?": the candidates that came closest, one line each, and how to move the
+/// threshold (keys from the keymap in force).
+fn near_misses(app: &App, a: usize, p: usize) -> Vec<Pieces> {
+    let theme = app.theme;
+    let near = app.comparison.near_misses(a, p, near_miss::SHOWN);
+    if near.is_empty() {
+        return vec![vec![("No candidate came close.".into(), theme.dim())]];
+    }
+    let mut out: Vec<Pieces> = vec![vec![(
+        "Closest (below thresholds):".into(),
+        Style::new().bold(),
+    )]];
+    let sep = || (" · ".to_string(), theme.dim());
+    for n in &near {
+        let mut line: Pieces = vec![
+            (n.other_ref(), Style::new().bold()),
+            (
+                format!(" {} {:.2}", n.closest.name(), n.closest.score),
+                Style::new(),
+            ),
+            (format!(" ({})", n.threshold_note()), theme.dim()),
+        ];
+        if let Some(q) = n.with_neighbour {
+            line.push(sep());
+            line.push((format!("scored with {}:{}", a + 1, q + 1), theme.dim()));
+        }
+        if let Some((held, by)) = n.taken {
+            line.push(sep());
+            line.push((
+                format!(
+                    "but {}:{} is matched with {}:{}",
+                    held.0 + 1,
+                    held.1 + 1,
+                    by.0 + 1,
+                    by.1 + 1
+                ),
+                theme.dim(),
+            ));
+        }
+        if !n.terms.is_empty() {
+            let terms: Vec<String> = n.terms.iter().map(|t| clean(t)).collect();
+            line.push(sep());
+            line.push(("shares ".into(), theme.dim()));
+            line.push((terms.join(", "), Style::new().italic()));
+        }
+        if !n.differs.is_empty() {
+            let pairs: Vec<String> = n.differs.iter().map(|r| clean(&r.label(4))).collect();
+            line.push(sep());
+            line.push(("differs ".into(), theme.dim()));
+            line.push((pairs.join(", "), Style::new()));
+        }
+        for c in &n.conflicts {
+            line.push(("  ".into(), Style::new()));
+            line.push((
+                format!("⚠ {} ≠ {}", clean(&c.a), clean(&c.b)),
+                theme.warning(),
+            ));
+        }
+        out.push(line);
+    }
+    let key = |action| app.keymap.key_of(action).map(|k| k.label());
+    let t = app.comparison.thresholds();
+    let hint = match (key(Action::ThresholdDown), key(Action::ThresholdUp)) {
+        (Some(down), Some(up)) => Some(format!("{down} lowers, {up} raises")),
+        (Some(down), None) => Some(format!("{down} lowers")),
+        (None, Some(up)) => Some(format!("{up} raises")),
+        (None, None) => None,
+    };
+    if let Some(hint) = hint {
+        out.push(vec![(
+            format!(
+                "{hint} the paraphrase threshold (now {:.2})",
+                t.min_paraphrase
+            ),
+            theme.dim(),
+        )]);
+    }
+    out
+}
+
 /// The wrapped lines for a panel whose inside is `width` columns wide.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     content(app)
@@ -218,6 +304,25 @@ pub fn max_scroll(app: &App) -> usize {
         .saturating_sub(usize::from(inner.height))
 }
 
+/// ` J/K scroll · d close `, with the keys in force (an action without a key is left out).
+fn bottom_hint(app: &App) -> String {
+    let key = |action| app.keymap.key_of(action).map(|k| k.label());
+    let mut parts = Vec::new();
+    match (key(Action::DetailDown), key(Action::DetailUp)) {
+        (Some(down), Some(up)) => parts.push(format!("{down}/{up} scroll")),
+        (Some(k), None) | (None, Some(k)) => parts.push(format!("{k} scroll")),
+        (None, None) => {}
+    }
+    if let Some(k) = key(Action::ToggleDetail) {
+        parts.push(format!("{k} close"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
+    }
+}
+
 /// Draws the panel.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
@@ -237,9 +342,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .border_type(BorderType::Rounded)
         .border_style(theme.border(false))
         .title_top(Line::from(title))
-        .title_bottom(
-            Line::from(Span::styled(" J/K scroll · d close ", theme.dim())).right_aligned(),
-        );
+        .title_bottom(Line::from(Span::styled(bottom_hint(app), theme.dim())).right_aligned());
     let inside = block.inner(area);
     block.render(area, buf);
     if inside.width < 2 || inside.height == 0 {
