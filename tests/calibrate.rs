@@ -28,7 +28,13 @@ use news_gold::{load_events, Event, Score};
 use std::path::Path;
 
 const MRPC: &str = "../shared/eval/mrpc/train.tsv";
-const L2: f64 = 1.0;
+/// L2 penalty of the logistic fits (`L2` in the environment overrides it for experiments).
+fn l2() -> f64 {
+    std::env::var("L2")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1.0)
+}
 
 fn load() -> Option<Vec<(Vec<f64>, bool)>> {
     let text = std::fs::read_to_string(Path::new(MRPC)).ok()?;
@@ -92,8 +98,8 @@ fn fit(rows: &[&(Vec<f64>, bool)]) -> Vec<f64> {
             }
         }
         for i in 1..d {
-            grad[i] += L2 * w[i];
-            hess[i][i] += L2;
+            grad[i] += l2() * w[i];
+            hess[i][i] += l2();
         }
         let step = solve(hess, grad);
         for i in 0..d {
@@ -303,7 +309,12 @@ fn choose(scores: &[Score]) -> usize {
     let ts = thresholds();
     (0..ts.len())
         .filter(|&k| scores[k].precision() >= 0.87)
-        .max_by(|&a, &b| scores[a].recall().total_cmp(&scores[b].recall()).then(b.cmp(&a)))
+        .max_by(|&a, &b| {
+            scores[a]
+                .recall()
+                .total_cmp(&scores[b].recall())
+                .then(b.cmp(&a))
+        })
         .unwrap_or_else(|| {
             (0..ts.len())
                 .max_by(|&a, &b| scores[a].f1().total_cmp(&scores[b].f1()))
@@ -320,7 +331,10 @@ fn news() {
     };
     let labelled: Vec<Labelled> = events.iter().map(label).collect();
     let (positives, total): (usize, usize) = labelled.iter().fold((0, 0), |(p, n), l| {
-        (p + l.labels.iter().filter(|&&y| y).count(), n + l.labels.len())
+        (
+            p + l.labels.iter().filter(|&&y| y).count(),
+            n + l.labels.len(),
+        )
     });
     let gold: usize = events.iter().map(|e| e.gold.len()).sum();
     println!("candidates: {total}, of which gold pairs {positives} (of {gold} gold pairs)");
@@ -354,8 +368,15 @@ fn news() {
         println!("  {t:.2}: {}", cv[k].line());
     }
     let best = choose(&cv);
-    println!("chosen on the pooled curve: {:.2}: {}", ts[best], cv[best].line());
-    println!("threshold chosen per fold on its training events: {}", nested.line());
+    println!(
+        "chosen on the pooled curve: {:.2}: {}",
+        ts[best],
+        cv[best].line()
+    );
+    println!(
+        "threshold chosen per fold on its training events: {}",
+        nested.line()
+    );
     let all: Vec<&Labelled> = labelled.iter().collect();
     let model = fit_model(&all);
     println!("pair features: {PAIR_FEATURE_NAMES:?}");
@@ -371,5 +392,8 @@ fn news() {
     let refs: Vec<&Event> = events.iter().collect();
     let fitted = sweep(&refs, &model);
     println!("in-sample at {:.2}: {}", ts[best], fitted[best].line());
-    assert!(cv[best].f1() > 0.3, "the statement model should beat chance");
+    assert!(
+        cv[best].f1() > 0.3,
+        "the statement model should beat chance"
+    );
 }

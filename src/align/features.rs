@@ -149,7 +149,8 @@ fn quotes_and_clauses(text: &str, tokens: &[Token]) -> (Vec<bool>, Vec<std::ops:
             }
             boundary = true;
         }
-        boundary |= gap.contains(" - ") || (gap.contains(',') && CLAUSE_OPENERS.contains(&token.norm.as_str()));
+        boundary |= gap.contains(" - ")
+            || (gap.contains(',') && CLAUSE_OPENERS.contains(&token.norm.as_str()));
         if boundary && i > clause_start {
             clauses.push(clause_start..i);
             clause_start = i;

@@ -34,9 +34,9 @@ use crate::model::{
     Summary, Thresholds,
 };
 use features::{Idf, Interner, Prepared};
-use statement::{sigmoid, Model, PairEvidence, Position, Scored};
 use rustc_hash::FxHashMap;
 use similar::DiffOp;
+use statement::{sigmoid, Model, PairEvidence, Position, Scored};
 use std::collections::{HashMap, HashSet};
 use tokens::Tokenizer;
 
@@ -52,13 +52,13 @@ pub struct Settings {
 /// Default verbatim score from which a link is `shared`. See the README for how it was chosen.
 pub const DEFAULT_MIN_SHARED: f64 = 0.7;
 /// Default paraphrase probability from which a link is `paraphrased`.
-pub const DEFAULT_MIN_PARAPHRASE: f64 = 0.5;
+pub const DEFAULT_MIN_PARAPHRASE: f64 = 0.6;
 /// Pairs below both of these are not kept at all: thresholds can be lowered live down to here.
 pub const FLOOR_VERBATIM: f64 = 0.3;
 /// See [`FLOOR_VERBATIM`].
 pub const FLOOR_PARAPHRASE: f64 = 0.1;
 /// Candidates scored per passage and direction.
-const CANDIDATES_PER_PASSAGE: usize = 4;
+const CANDIDATES_PER_PASSAGE: usize = 6;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -211,7 +211,13 @@ fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -
                 candidates.push(Candidate {
                     a: (i, p),
                     b: (j, q),
-                    evidence: statement::pair_evidence(a, b, &idf, positions[i][p], positions[j][q]),
+                    evidence: statement::pair_evidence(
+                        a,
+                        b,
+                        &idf,
+                        positions[i][p],
+                        positions[j][q],
+                    ),
                 });
             }
             done += 1;
@@ -233,6 +239,7 @@ fn positions(side: &[Option<Prepared>]) -> Vec<Position> {
         .map(|p| {
             let position = Position {
                 headline: p.is_some() && rank == 0,
+                lead: p.is_some() && (1..=3).contains(&rank),
                 relative: rank as f64 / comparable.saturating_sub(1).max(1) as f64,
             };
             rank += usize::from(p.is_some());
@@ -242,7 +249,11 @@ fn positions(side: &[Option<Prepared>]) -> Vec<Position> {
 }
 
 /// Candidate pairs of two articles' passages, both directions, sorted and deduplicated.
-fn candidate_pairs(pa: &[Option<Prepared>], pb: &[Option<Prepared>], idf: &Idf) -> Vec<(usize, usize)> {
+fn candidate_pairs(
+    pa: &[Option<Prepared>],
+    pb: &[Option<Prepared>],
+    idf: &Idf,
+) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = candidates(pa, pb, &postings(pb), idf);
     pairs.extend(
         candidates(pb, pa, &postings(pa), idf)

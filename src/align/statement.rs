@@ -52,10 +52,11 @@ pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "both_headlines",
     "one_headline",
     "position_gap",
+    "headline_lead",
 ];
 
 /// How many pair features there are.
-pub const PAIR_FEATURES: usize = 27;
+pub const PAIR_FEATURES: usize = 28;
 
 /// Names of the context features, in the order of [`context_features`] and
 /// [`CONTEXT_WEIGHTS`].
@@ -68,16 +69,28 @@ pub const CONTEXT_FEATURE_NAMES: [&str; CONTEXT_FEATURES] = [
     "third_support",
     "third_gap",
     "rivals",
+    "neighbours",
+    "affinity",
+    "probability",
+    "probability_mutual",
+    "probability_supported",
 ];
 
 /// How many context features there are.
-pub const CONTEXT_FEATURES: usize = 8;
+pub const CONTEXT_FEATURES: usize = 13;
 
 /// Weights of the pair model: intercept, then one per [`PAIR_FEATURE_NAMES`].
-pub const PAIR_WEIGHTS: [f64; PAIR_FEATURES + 1] = [-4.235, 1.7482, 0.6901, -0.0768, 1.0608, 2.0262, 1.2156, 1.0936, 0.2954, 0.317, 0.6652, 1.844, 2.2382, 0.5464, 1.4662, -0.686, 0.1524, 1.2734, 0.0538, 0.8285, -0.0981, 0.2284, -0.1954, 0.1517, 0.0331, 1.4055, 0.7313, -2.0272];
+pub const PAIR_WEIGHTS: [f64; PAIR_FEATURES + 1] = [
+    -4.4969, 1.7582, 0.7144, -0.2738, 1.2074, 2.0013, 1.2284, 1.0766, 0.2681, 0.2882, 0.81, 2.075,
+    2.5181, 0.6036, 1.5693, -0.8122, 0.0149, 1.3227, 0.0297, 0.7923, -0.1194, 0.2101, -0.2099,
+    0.1179, 0.0967, 1.4591, 0.3558, -1.7798, 0.979,
+];
 
 /// Weights of the context model: intercept, then one per [`CONTEXT_FEATURE_NAMES`].
-pub const CONTEXT_WEIGHTS: [f64; CONTEXT_FEATURES + 1] = [-0.6124, 3.0814, -0.0728, 0.2594, 0.334, -0.3612, 2.0643, -0.1184, 0.3913];
+pub const CONTEXT_WEIGHTS: [f64; CONTEXT_FEATURES + 1] = [
+    -0.8327, 3.4374, -0.0659, 0.3751, 0.5104, 0.1158, 2.9909, -0.1074, 0.2141, 1.4778, 1.5511,
+    -0.7189, -0.4726, -2.9329,
+];
 
 /// The two fitted models. [`Model::default`] is the one the product ships; calibration builds
 /// others to cross-validate.
@@ -105,6 +118,9 @@ pub struct Position {
     pub headline: bool,
     /// Relative place in the article, `0` at the top, `1` at the end.
     pub relative: f64,
+    /// One of the first three passages after the headline: where a report says what the
+    /// headline says.
+    pub lead: bool,
 }
 
 /// The pair evidence of two passages.
@@ -171,7 +187,13 @@ pub fn pair_evidence(
         mass(&mut a.content.iter().copied()),
         mass(&mut b.content.iter().copied()),
     );
-    let contained = |whole: f64| if whole > 0.0 { shared_mass / whole } else { 0.0 };
+    let contained = |whole: f64| {
+        if whole > 0.0 {
+            shared_mass / whole
+        } else {
+            0.0
+        }
+    };
     let (ca, cb) = (contained(mass_a), contained(mass_b));
     // Specific: in a few passages of the comparison, not the topic words every passage repeats.
     let specific_df = (idf.documents / 15).max(3) as u32;
@@ -219,6 +241,9 @@ pub fn pair_evidence(
         f64::from(u8::from(position_a.headline && position_b.headline)),
         f64::from(u8::from(position_a.headline != position_b.headline)),
         (position_a.relative - position_b.relative).abs(),
+        f64::from(u8::from(
+            (position_a.headline && position_b.lead) || (position_b.headline && position_a.lead),
+        )),
     ];
     PairEvidence {
         values,
@@ -313,6 +338,24 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
             .or_default()
             .push((s.a.1, p));
     }
+    let by_pair: FxHashMap<((usize, usize), (usize, usize)), f64> = scored
+        .iter()
+        .flat_map(|s| {
+            let p = sigmoid(s.logit);
+            [((s.a, s.b), p), ((s.b, s.a), p)]
+        })
+        .collect();
+    // Per ordered pair of articles: passages of the first with a likely counterpart in the
+    // second, and passages with any candidate there. Reports that copy each other share a lot.
+    let mut affinity: FxHashMap<(usize, usize), (f64, f64)> = FxHashMap::default();
+    for (&(a, p, other), list) in &toward {
+        let _ = p;
+        let entry = affinity.entry((a, other)).or_default();
+        entry.1 += 1.0;
+        if list.iter().any(|(_, p)| *p >= RIVAL) {
+            entry.0 += 1.0;
+        }
+    }
     let articles = scored
         .iter()
         .map(|s| s.a.0.max(s.b.0) + 1)
@@ -353,6 +396,21 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
                 let top = |list: &[(usize, f64)]| list.iter().map(|(_, p)| *p).fold(0.0, f64::max);
                 gap = gap.max((top(from_a) - top(from_b)).abs());
             }
+            // A neighbour linked to the neighbour on the same side: copied text runs in order.
+            let near = |d: isize| -> f64 {
+                let step = |(a, p): (usize, usize)| -> Option<(usize, usize)> {
+                    Some((a, p.checked_add_signed(d)?))
+                };
+                match (step(s.a), step(s.b)) {
+                    (Some(x), Some(y)) => by_pair.get(&(x, y)).copied().unwrap_or(0.0),
+                    _ => 0.0,
+                }
+            };
+            let share = |x: usize, y: usize| {
+                affinity
+                    .get(&(x, y))
+                    .map_or(0.0, |(strong, all)| strong / all.max(1.0))
+            };
             [
                 s.logit.clamp(-10.0, 10.0) / 4.0,
                 f64::from(u8::from(best_a) + u8::from(best_b)) / 2.0,
@@ -362,6 +420,11 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
                 support,
                 gap,
                 ((strong_a + strong_b) as f64).min(4.0) / 4.0,
+                near(-1).max(near(1)),
+                share(s.a.0, s.b.0).max(share(s.b.0, s.a.0)),
+                p,
+                p * f64::from(u8::from(best_a && best_b)),
+                p * support,
             ]
         })
         .collect()

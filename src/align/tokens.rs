@@ -619,7 +619,10 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted_unique_and_whole_words() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sort and dedup STOP_WORDS");
+        assert!(
+            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sort and dedup STOP_WORDS"
+        );
         let tokens = Tokenizer::new("english")
             .unwrap()
             .tokens("She won the seat but won't serve and didn't say why.");

@@ -259,7 +259,11 @@ pub fn score_links(event: &Event, links: &HashMap<(Key, Key), (MatchKind, bool)>
         .iter()
         .filter(|((src, _), cps)| cps.iter().any(|c| links.contains_key(&pair(*src, *c))))
         .count();
-    let found: Vec<_> = event.gold.keys().filter(|k| links.contains_key(k)).collect();
+    let found: Vec<_> = event
+        .gold
+        .keys()
+        .filter(|k| links.contains_key(k))
+        .collect();
     let kind_ok = found
         .iter()
         .filter(|k| links[**k].0 == event.gold[**k])
