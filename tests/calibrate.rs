@@ -231,10 +231,17 @@ fn scored(e: &Labelled, pair: &[f64]) -> Vec<Scored> {
         .collect()
 }
 
-/// Fits both stages on `events`: the context model learns from pair scores that were not
-/// fitted on the same event (inner leave-events-out), as the pair scores of unseen articles are.
-fn fit_model(events: &[&Labelled]) -> Model {
-    let pair = fit_pair(events);
+/// Fits the pair model and `rounds` context rounds on `events`. Each context round learns from
+/// scores of the rounds before it that were not fitted on the same event (inner
+/// leave-events-out), as the scores of unseen articles are.
+fn fit_rounds(events: &[&Labelled], rounds: usize) -> Model {
+    if rounds == 0 {
+        return Model {
+            pair: fit_pair(events),
+            context: Vec::new(),
+        };
+    }
+    let mut model = fit_rounds(events, rounds - 1);
     let inner = 4.min(events.len());
     let mut rows: Vec<(Vec<f64>, bool)> = Vec::new();
     for fold in 0..inner {
@@ -244,16 +251,39 @@ fn fit_model(events: &[&Labelled]) -> Model {
             .filter(|(i, _)| i % inner != fold)
             .map(|(_, e)| *e)
             .collect();
-        let w = fit_pair(&train);
+        let earlier = fit_rounds(&train, rounds - 1);
         for (i, e) in events.iter().enumerate() {
             if i % inner == fold {
-                let context = context_features(&scored(e, &w));
+                let context = context_features(&logits(e, &earlier));
                 rows.extend(context.iter().zip(&e.labels).map(|(x, &y)| (x.to_vec(), y)));
             }
         }
     }
-    let context = fit(&rows.iter().collect::<Vec<_>>());
-    Model { pair, context }
+    model.context.push(fit(&rows.iter().collect::<Vec<_>>()));
+    model
+}
+
+/// The candidates of `e` scored by `model` (all its rounds).
+fn logits(e: &Labelled, model: &Model) -> Vec<Scored> {
+    let mut s = scored(e, &model.pair);
+    for weights in &model.context {
+        let context = context_features(&s);
+        for (x, values) in s.iter_mut().zip(&context) {
+            x.logit = artdiff::align::statement::logit(values, weights);
+        }
+    }
+    s
+}
+
+fn rounds() -> usize {
+    std::env::var("ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(artdiff::align::statement::CONTEXT_ROUNDS)
+}
+
+fn fit_model(events: &[&Labelled]) -> Model {
+    fit_rounds(events, rounds())
 }
 
 const FOLDS: usize = 5;
@@ -386,8 +416,8 @@ fn news() {
         rounded(&model.pair)
     );
     println!(
-        "pub const CONTEXT_WEIGHTS: [f64; CONTEXT_FEATURES + 1] = {:?};",
-        rounded(&model.context)
+        "pub const CONTEXT_WEIGHTS: [[f64; CONTEXT_FEATURES + 1]; CONTEXT_ROUNDS] = {:?};",
+        model.context.iter().map(|w| rounded(w)).collect::<Vec<_>>()
     );
     let refs: Vec<&Event> = events.iter().collect();
     let fitted = sweep(&refs, &model);
@@ -396,4 +426,49 @@ fn news() {
         cv[best].f1() > 0.3,
         "the statement model should beat chance"
     );
+}
+
+/// Prints every candidate pair of the files in `DUMP` (comma-separated; the demo when unset)
+/// with its pair and final probability: for looking into single decisions.
+#[test]
+#[ignore = "a debugging aid"]
+fn dump() {
+    use artdiff::ingest::{load, LoadOptions, Source};
+    let sources: Vec<Source> = match std::env::var("DUMP") {
+        Ok(list) => list.split(',').map(|p| Source::Path(p.into())).collect(),
+        Err(_) => artdiff::demo::sources(),
+    };
+    let loaded = sources
+        .iter()
+        .map(|s| load(s, &LoadOptions::default()).unwrap())
+        .collect();
+    let articles = artdiff::articles(loaded);
+    let candidates = candidates_of(&articles, "english");
+    let model = Model::default();
+    let finals = artdiff::align::statement_probabilities(&candidates, &model);
+    let context = context_features(&scored(
+        &Labelled {
+            candidates: candidates.clone(),
+            labels: vec![],
+        },
+        &model.pair,
+    ));
+    for ((c, p), x) in candidates.iter().zip(&finals).zip(&context) {
+        let text = |(a, q): (usize, usize)| -> String {
+            articles[a].passages[q].text.chars().take(60).collect()
+        };
+        println!(
+            "{}:{} {}:{} pair {:.2} final {:.2} verbatim {:.2} ctx {:?}\n    {}\n    {}",
+            c.a.0,
+            c.a.1,
+            c.b.0,
+            c.b.1,
+            artdiff::align::statement::sigmoid(c.evidence.logit(&model.pair)),
+            p,
+            c.evidence.verbatim,
+            rounded(x),
+            text(c.a),
+            text(c.b)
+        );
+    }
 }

@@ -116,7 +116,6 @@ pub fn compare_with_model(
             &gathered.idf,
         ));
     }
-    progress(1.0);
     let mut comparison = Comparison {
         articles,
         summary: Summary {
@@ -143,7 +142,7 @@ pub struct Candidate {
 /// The final probability of every candidate that it states what the other states: the pair
 /// model, then the context model over all candidates of the comparison.
 pub fn statement_probabilities(candidates: &[Candidate], model: &Model) -> Vec<f64> {
-    let scored: Vec<Scored> = candidates
+    let mut scored: Vec<Scored> = candidates
         .iter()
         .map(|c| Scored {
             a: c.a,
@@ -151,10 +150,13 @@ pub fn statement_probabilities(candidates: &[Candidate], model: &Model) -> Vec<f
             logit: c.evidence.logit(&model.pair),
         })
         .collect();
-    statement::context_features(&scored)
-        .iter()
-        .map(|values| sigmoid(statement::logit(values, &model.context)))
-        .collect()
+    for weights in &model.context {
+        let context = statement::context_features(&scored);
+        for (s, values) in scored.iter_mut().zip(&context) {
+            s.logit = statement::logit(values, weights);
+        }
+    }
+    scored.iter().map(|s| sigmoid(s.logit)).collect()
 }
 
 /// The scored candidate pairs of a comparison, for calibration.
@@ -221,7 +223,7 @@ fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -
                 });
             }
             done += 1;
-            progress(PREPARED + (1.0 - PREPARED) * 0.9 * done as f64 / pairs.max(1) as f64);
+            progress(PREPARED + (1.0 - PREPARED) * done as f64 / pairs.max(1) as f64);
         }
     }
     Gathered {

@@ -81,16 +81,20 @@ pub const CONTEXT_FEATURES: usize = 13;
 
 /// Weights of the pair model: intercept, then one per [`PAIR_FEATURE_NAMES`].
 pub const PAIR_WEIGHTS: [f64; PAIR_FEATURES + 1] = [
-    -4.4969, 1.7582, 0.7144, -0.2738, 1.2074, 2.0013, 1.2284, 1.0766, 0.2681, 0.2882, 0.81, 2.075,
-    2.5181, 0.6036, 1.5693, -0.8122, 0.0149, 1.3227, 0.0297, 0.7923, -0.1194, 0.2101, -0.2099,
-    0.1179, 0.0967, 1.4591, 0.3558, -1.7798, 0.979,
+    -4.4471, 1.8041, 0.7184, -0.2761, 1.2128, 2.0218, 1.2588, 1.0713, 0.3675, 0.0012, 0.808,
+    2.0771, 2.5128, 0.6034, 1.5669, -0.8008, 0.0336, 1.3256, 0.0326, 0.7941, -0.12, 0.2081,
+    -0.1993, 0.1186, 0.0959, 1.4602, 0.3556, -1.7793, 0.9783,
 ];
 
-/// Weights of the context model: intercept, then one per [`CONTEXT_FEATURE_NAMES`].
-pub const CONTEXT_WEIGHTS: [f64; CONTEXT_FEATURES + 1] = [
-    -0.8327, 3.4374, -0.0659, 0.3751, 0.5104, 0.1158, 2.9909, -0.1074, 0.2141, 1.4778, 1.5511,
-    -0.7189, -0.4726, -2.9329,
-];
+/// How many times the context model runs: each round recomputes the context (best
+/// counterpart, margins, third-article support, neighbours) from the previous round's scores.
+pub const CONTEXT_ROUNDS: usize = 1;
+
+/// Weights of the context model, per round: intercept, then one per [`CONTEXT_FEATURE_NAMES`].
+pub const CONTEXT_WEIGHTS: [[f64; CONTEXT_FEATURES + 1]; CONTEXT_ROUNDS] = [[
+    -0.852, 3.4216, -0.0073, 0.3186, 0.528, 0.0974, 2.9978, -0.1125, 0.2433, 1.4783, 1.5551,
+    -0.7246, -0.4351, -2.944,
+]];
 
 /// The two fitted models. [`Model::default`] is the one the product ships; calibration builds
 /// others to cross-validate.
@@ -98,15 +102,15 @@ pub const CONTEXT_WEIGHTS: [f64; CONTEXT_FEATURES + 1] = [
 pub struct Model {
     /// Pair weights: intercept first.
     pub pair: Vec<f64>,
-    /// Context weights: intercept first.
-    pub context: Vec<f64>,
+    /// Context weights per round: intercept first.
+    pub context: Vec<Vec<f64>>,
 }
 
 impl Default for Model {
     fn default() -> Self {
         Model {
             pair: PAIR_WEIGHTS.to_vec(),
-            context: CONTEXT_WEIGHTS.to_vec(),
+            context: CONTEXT_WEIGHTS.iter().map(|w| w.to_vec()).collect(),
         }
     }
 }
@@ -212,6 +216,17 @@ pub fn pair_evidence(
         0.0
     };
     let names_common = multiset_overlap(&a.names, &b.names);
+    // A passage found word for word inside a longer one (a quote, a wire sentence a report
+    // extends) is verbatim too, once it is long enough to be a statement of its own.
+    let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
+    let common = (f.alignment * (la + lb) / 2.0).round();
+    let short = la.min(lb);
+    let contained_verbatim = if short > 0.0 {
+        common / short * (short / CONTAINED_WORDS).min(1.0)
+    } else {
+        0.0
+    };
+    let verbatim = f.verbatim().max(contained_verbatim).min(1.0);
 
     let values = [
         mrpc_logit,
@@ -222,7 +237,7 @@ pub fn pair_evidence(
         value("bigram_precision_max"),
         value("char_trigram_precision_max"),
         f.alignment,
-        f.verbatim(),
+        verbatim,
         ca.max(cb),
         ca.min(cb),
         (1.0 + shared_mass).ln() / 4.0,
@@ -247,10 +262,13 @@ pub fn pair_evidence(
     ];
     PairEvidence {
         values,
-        verbatim: f.verbatim(),
+        verbatim,
         alignment: f.alignment,
     }
 }
+
+/// Words from which a passage contained word for word in another counts as fully verbatim.
+const CONTAINED_WORDS: f64 = 10.0;
 
 /// Content mass (IDF) from which a clause counts fully: about two specific words.
 const CLAUSE_MASS: f64 = 10.0;
