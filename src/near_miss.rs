@@ -385,7 +385,6 @@ impl Side {
 mod tests {
     use super::*;
     use crate::model::{Article, Class, ConflictKind, DiffRun, Passage};
-    use crate::Settings;
 
     fn article(sentences: &[&str]) -> Article {
         let mut text = String::new();

@@ -472,3 +472,65 @@ fn dump() {
         );
     }
 }
+
+/// Writes every candidate of the dev set with its pair features, context features (from a
+/// pair model that did not see its event) and gold label to `target/news-candidates.tsv`, for
+/// trying other learners outside the product.
+#[test]
+#[ignore = "an experiment aid"]
+fn export_candidates() {
+    use std::fmt::Write;
+    let Some(events) = load_events() else {
+        eprintln!("skipped: {} not found", news_gold::GOLD);
+        return;
+    };
+    let labelled: Vec<Labelled> = events.iter().map(label).collect();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "event\ta\tb\tlabel\ttext_a\ttext_b\t{}\t{}",
+        PAIR_FEATURE_NAMES.join("\t"),
+        CONTEXT_FEATURE_NAMES.join("\t")
+    );
+    for fold in 0..FOLDS {
+        let train: Vec<&Labelled> = (0..events.len())
+            .filter(|i| i % FOLDS != fold)
+            .map(|i| &labelled[i])
+            .collect();
+        let pair = fit_pair(&train);
+        for i in (0..events.len()).filter(|i| i % FOLDS == fold) {
+            let e = &labelled[i];
+            let context = context_features(&scored(e, &pair));
+            for ((c, x), y) in e.candidates.iter().zip(&context).zip(&e.labels) {
+                let cells: Vec<String> = c
+                    .evidence
+                    .values
+                    .iter()
+                    .chain(x.iter())
+                    .map(|v| format!("{v:.5}"))
+                    .collect();
+                let text = |(a, p): (usize, usize)| -> String {
+                    events[i].articles[a].passages[p]
+                        .text
+                        .chars()
+                        .take(120)
+                        .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
+                        .collect()
+                };
+                let _ = writeln!(
+                    out,
+                    "{i}\t{}:{}\t{}:{}\t{}\t{}\t{}\t{}",
+                    c.a.0,
+                    c.a.1,
+                    c.b.0,
+                    c.b.1,
+                    u8::from(*y),
+                    text(c.a),
+                    text(c.b),
+                    cells.join("\t")
+                );
+            }
+        }
+    }
+    std::fs::write("target/news-candidates.tsv", out).unwrap();
+}

@@ -314,3 +314,136 @@ fn progress_rises_to_one() {
     );
     assert!((seen.last().unwrap() - 1.0).abs() < 1e-9);
 }
+
+fn demo() -> Comparison {
+    let loaded = artdiff::demo::sources()
+        .iter()
+        .map(|s| ingest::load(s, &LoadOptions::default()).unwrap())
+        .collect();
+    analyse(loaded, &Settings::default())
+}
+
+/// The demo's planted conflicts (assets/demo/README.md, "Conflicts") are found, with their
+/// readings, and nothing else is flagged.
+#[test]
+fn demo_planted_conflicts_are_found_and_nothing_else() {
+    let c = demo();
+    let mut found: Vec<(String, String, String)> = c
+        .articles
+        .iter()
+        .flat_map(|a| &a.passages)
+        .flat_map(|p| &p.matches)
+        .flat_map(|m| &m.conflicts)
+        .map(|x| {
+            let (a, b) = (x.a.clone(), x.b.clone());
+            let kind = format!("{:?}", x.kind);
+            if a <= b {
+                (kind, a, b)
+            } else {
+                (kind, b, a)
+            }
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    let planted = [
+        (ConflictKind::Number, "14", "41"),
+        (ConflictKind::Number, "Three", "Two"),
+        (ConflictKind::Attribution, "Dahl", "Moe"),
+        (ConflictKind::Negation, "had been", "had not been"),
+        (ConflictKind::Name, "Halvorsen", "Halvorson"),
+        (ConflictKind::Date, "Thursday", "Wednesday"),
+        (ConflictKind::Title, "Deputy Mayor", "Mayor"),
+    ];
+    let mut expected: Vec<(String, String, String)> = planted
+        .iter()
+        .map(|(k, a, b)| (format!("{k:?}"), a.to_string(), b.to_string()))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+/// The demo's planned relationships (assets/demo/README.md, "Planned relationships"): every
+/// planned link is made, and the passages planned as unique stay unique.
+#[test]
+fn demo_planned_links_are_found_and_unique_passages_stay_unique() {
+    let c = demo();
+    let (wire, post, tribune) = (0, 1, 2);
+    let linked = |a: usize, from: &str, b: usize, to: &str| -> bool {
+        let p = passage_index(&c, a, from);
+        let q = passage_index(&c, b, to);
+        c.articles[a].passages[p]
+            .matches
+            .iter()
+            .any(|m| m.article == b && m.passage == q)
+    };
+    let planned = [
+        (wire, "Bridge collapses", post, "One dead as"),
+        (
+            wire,
+            "Bridge collapses",
+            tribune,
+            "Storsund Bridge collapse",
+        ),
+        (wire, "KALVIK, Norway", post, "One person died"),
+        (wire, "KALVIK, Norway", tribune, "A section of the Storsund"),
+        (wire, "The central span", post, "The central span"),
+        (wire, "The central span", tribune, "The central span"),
+        (wire, "Two people were", post, "Three people were"),
+        (wire, "Two people were", tribune, "Two people were"),
+        (wire, "“We are still", post, "“We are still"),
+        (wire, "“We are still", tribune, "\"We are still"),
+        (wire, "The collapse came", post, "Police would not say"),
+        (wire, "The collapse came", tribune, "Storm Ylva battered"),
+        (
+            wire,
+            "The collapse came",
+            tribune,
+            "Police said it was too early",
+        ),
+        (wire, "A school bus", post, "A school bus"),
+        (wire, "A school bus", tribune, "Minutes before the span"),
+        (wire, "Fishermen on a boat", post, "Before emergency crews"),
+        (wire, "“There was a noise", post, "“There was a noise"),
+        (wire, "The 420-metre", post, "Opened in 1974"),
+        (wire, "The 420-metre", tribune, "The 420-metre"),
+        (wire, "The Vestmark Roads", post, "The Vestmark Roads"),
+        (wire, "The Vestmark Roads", tribune, "The Vestmark Roads"),
+        (wire, "Concrete supports", post, "Concrete supports"),
+        (wire, "“It is far too soon", post, "“It is far too soon"),
+        (wire, "Transport Minister", post, "Transport Minister"),
+        (wire, "Transport Minister", tribune, "Transport Minister"),
+        (wire, "Halvorsen said she", post, "She said she"),
+        (wire, "Halvorsen said she", tribune, "Halvorsen is expected"),
+        (wire, "Kalvik Mayor", post, "With the bridge gone"),
+        (wire, "Kalvik Mayor", tribune, "Kalvik Deputy Mayor"),
+        (wire, "The town’s sports hall", tribune, "Families waiting"),
+    ];
+    let missing: Vec<_> = planned
+        .iter()
+        .filter(|(a, from, b, to)| !linked(*a, from, *b, to))
+        .collect();
+    assert!(missing.is_empty(), "planned links not made: {missing:?}");
+    // Not listed: tribune's "For Hessøy's children, the bridge is the only way to school.",
+    // planned unique, is linked to the wire's school bus sentence (same people and place, another
+    // claim): a same-story decoy the statement model does not yet keep apart (see the README).
+    let unique = [
+        (wire, "“I ran down to the water"),
+        (wire, "Police closed the coastal road"),
+        (post, "Anders Nygaard, 34"),
+        (post, "“The road in front of me"),
+        (post, "Police have set up an information line"),
+        (tribune, "Ola Brekke, skipper"),
+        (tribune, "On Hessøy, the island's only grocery"),
+    ];
+    let linked_anyway: Vec<_> = unique
+        .iter()
+        .filter(|(a, text)| {
+            c.articles[*a].passages[passage_index(&c, *a, text)].class != Class::Unique
+        })
+        .collect();
+    assert!(
+        linked_anyway.is_empty(),
+        "planned unique but linked: {linked_anyway:?}"
+    );
+}

@@ -338,6 +338,9 @@ pub struct Scored {
     pub logit: f64,
 }
 
+/// (article, passage).
+type Passage = (usize, usize);
+
 /// Scores from which a rival counterpart counts as one.
 const RIVAL: f64 = 0.5;
 
@@ -356,7 +359,7 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
             .or_default()
             .push((s.a.1, p));
     }
-    let by_pair: FxHashMap<((usize, usize), (usize, usize)), f64> = scored
+    let by_pair: FxHashMap<(Passage, Passage), f64> = scored
         .iter()
         .flat_map(|s| {
             let p = sigmoid(s.logit);
@@ -366,8 +369,7 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
     // Per ordered pair of articles: passages of the first with a likely counterpart in the
     // second, and passages with any candidate there. Reports that copy each other share a lot.
     let mut affinity: FxHashMap<(usize, usize), (f64, f64)> = FxHashMap::default();
-    for (&(a, p, other), list) in &toward {
-        let _ = p;
+    for (&(a, _, other), list) in &toward {
         let entry = affinity.entry((a, other)).or_default();
         entry.1 += 1.0;
         if list.iter().any(|(_, p)| *p >= RIVAL) {
