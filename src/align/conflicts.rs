@@ -76,7 +76,7 @@ impl Side<'_> {
 pub fn find(a: Side, b: Side, ops: &[DiffOp], aligned: bool) -> Vec<Conflict> {
     let mut out = Vec::new();
     numbers(a, b, ops, aligned, &mut out);
-    dates(a, b, &mut out);
+    dates(a, b, aligned, &mut out);
     names(a, b, &mut out);
     titles(a, b, &mut out);
     negation(a, b, ops, aligned, &mut out);
@@ -290,8 +290,16 @@ fn numbers(a: Side, b: Side, ops: &[DiffOp], aligned: bool, out: &mut Vec<Confli
     };
     let (oa, ob) = (only(&va, &vb), only(&vb, &va));
     // Figures are paired up by exact value, so that a loose reading of one cannot leave
-    // another alone; the pair left over is then judged with its hedges and rounding.
-    if oa.len() == 1 && ob.len() == 1 && figures_disagree(a, oa[0], b, ob[0]) {
+    // another alone; the pair left over is then judged with its hedges and rounding, and must
+    // count the same thing: a word in common near both ("14 people" / "41 people", not
+    // "the two-week mark" / "the first in 22 days").
+    if oa.len() == 1
+        && ob.len() == 1
+        && figures_disagree(a, oa[0], b, ob[0])
+        && around(a, oa[0])
+            .iter()
+            .any(|w| around(b, ob[0]).contains(w))
+    {
         push(
             out,
             ConflictKind::Number,
@@ -325,7 +333,15 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn dates(a: Side, b: Side, out: &mut Vec<Conflict>) {
+/// Content stems within four words of word `i`, itself left out.
+fn around<'a>(s: Side<'a>, i: usize) -> Vec<&'a str> {
+    (i.saturating_sub(4)..(i + 5).min(s.tokens.len()))
+        .filter(|&k| k != i && !s.tokens[k].stop)
+        .map(|k| s.tokens[k].stem.as_str())
+        .collect()
+}
+
+fn dates(a: Side, b: Side, aligned: bool, out: &mut Vec<Conflict>) {
     type Pick = fn(&Token) -> Option<String>;
     let weekday: Pick = |t| WEEKDAYS.contains(&t.norm.as_str()).then(|| t.norm.clone());
     // "May" opening a sentence is as likely the verb; months count only as names.
@@ -354,12 +370,17 @@ fn dates(a: Side, b: Side, out: &mut Vec<Conflict>) {
         {
             continue;
         }
-        push(
-            out,
-            ConflictKind::Date,
-            a.surface(fa[0].0),
-            b.surface(fb[0].0),
-        );
+        // In a reworded pair the two dates must be about the same thing: a word in common
+        // near them ("voted on Thursday" / "Friday's vote" does not count, "Hutchinson on
+        // Wednesday urged" / "signed the act on Thursday" is two events).
+        let (i, j) = (fa[0].0, fb[0].0);
+        if !aligned {
+            let near_b = around(b, j);
+            if !around(a, i).iter().any(|w| near_b.contains(w)) {
+                continue;
+            }
+        }
+        push(out, ConflictKind::Date, a.surface(i), b.surface(j));
     }
 }
 
@@ -1818,6 +1839,15 @@ mod tests {
     }
 
     #[test]
+    fn loose_figures_need_a_shared_neighbour() {
+        assert!(loose(
+            "The shutdown closed in on the two-week mark with no end in sight.",
+            "Leaders dug in after a meeting, the first in 22 days, broke up."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn false_alarms_seen_on_paraphrase_pairs() {
         // A hedge after "will" is still a hedge.
         assert!(conflicts(
@@ -1855,6 +1885,22 @@ mod tests {
         assert!(conflicts(
             "Militants ambushed the convoy Saturday near the town, a spokesman said.",
             "Militants ambushed the convoy near the town, a spokesman said Sunday."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn dates_in_reworded_pairs_need_a_shared_neighbour() {
+        assert_eq!(
+            loose(
+                "The Senate voted on Thursday to override the veto, a rare rebuke.",
+                "In a rare rebuke, lawmakers voted Friday to override the veto."
+            ),
+            one(ConflictKind::Date, "Thursday", "Friday")
+        );
+        assert!(loose(
+            "Governor Hutchinson on Wednesday urged lawmakers to change the bill.",
+            "Hutchinson signed a revised version of the bill on Thursday."
         )
         .is_empty());
     }
