@@ -1555,6 +1555,12 @@ mod tests {
     #[test]
     fn titles_of_several_words() {
         assert!(conflicts(
+            "The general Rod Rosenstein signed the order.",
+            "Deputy Attorney General Rod Rosenstein signed the order."
+        )
+        .iter()
+        .all(|c| c.0 != ConflictKind::Title));
+        assert!(conflicts(
             "The deputy attorney general signed the order, the general said.",
             "Deputy Attorney General Rod Rosenstein signed the order, the general said."
         )
