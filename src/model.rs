@@ -255,8 +255,11 @@ pub enum ConflictKind {
     Title,
     /// One side negates what the other asserts.
     Negation,
-    /// A different person said or did it.
+    /// A different person said, set or decided it.
     Attribution,
+    /// One side states it firmly, the other only as possible, reported or expected ("agreed
+    /// to" vs "open to", "confirmed" vs "reportedly", "will" vs "may").
+    Modality,
 }
 
 impl ConflictKind {
@@ -269,6 +272,7 @@ impl ConflictKind {
             ConflictKind::Title => "title",
             ConflictKind::Negation => "negation",
             ConflictKind::Attribution => "attribution",
+            ConflictKind::Modality => "modality",
         }
     }
 }
