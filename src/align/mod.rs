@@ -100,7 +100,7 @@ pub fn compare_with_model(
     progress: &mut dyn FnMut(f64),
 ) -> Comparison {
     let gathered = gather(&articles, &settings.language, progress);
-    let probabilities = statement_probabilities(&gathered.candidates, model);
+    let probabilities = paraphrase_scores(&gathered.candidates, &gathered.idf, model);
     let mut links = Vec::new();
     for (candidate, &paraphrase) in gathered.candidates.iter().zip(&probabilities) {
         let verbatim = candidate.evidence.verbatim;
@@ -161,6 +161,21 @@ pub fn statement_probabilities(candidates: &[Candidate], model: &Model) -> Vec<f
         }
     }
     scored.iter().map(|s| sigmoid(s.logit)).collect()
+}
+
+/// Passages a comparison needs before the statement model applies. Below it, two or three
+/// sentences are compared as wholes: IDF over a handful of passages cannot tell a specific word
+/// from a common one, and a counterpart's rank, margin or third-article support mean nothing.
+pub const MIN_PASSAGES_FOR_STATEMENTS: usize = 20;
+
+/// The paraphrase score of every candidate: the statement model's probability, or in a
+/// comparison too small for it the whole-sentence model's.
+fn paraphrase_scores(candidates: &[Candidate], idf: &Idf, model: &Model) -> Vec<f64> {
+    if idf.documents < MIN_PASSAGES_FOR_STATEMENTS {
+        candidates.iter().map(|c| c.evidence.sentence).collect()
+    } else {
+        statement_probabilities(candidates, model)
+    }
 }
 
 /// The scored candidate pairs of a comparison, for calibration.

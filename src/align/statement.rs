@@ -136,6 +136,8 @@ pub struct PairEvidence {
     pub verbatim: f64,
     /// Share of words in the longest common subsequence.
     pub alignment: f64,
+    /// The whole-sentence paraphrase probability (the MRPC model).
+    pub sentence: f64,
 }
 
 impl PairEvidence {
@@ -264,6 +266,7 @@ pub fn pair_evidence(
         values,
         verbatim,
         alignment: f.alignment,
+        sentence: mrpc,
     }
 }
 
