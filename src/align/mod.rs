@@ -61,6 +61,10 @@ pub const FLOOR_PARAPHRASE: f64 = 0.1;
 /// second counterpart must clearly stand out (same recall and precision as no margin on the
 /// news dev set, fewer doubtful links from a sentence's neighbours).
 pub const SECOND_LINK_MARGIN: f64 = 0.1;
+/// Verbatim score from which a link may carry conflicts.
+pub const CONFLICT_MIN_VERBATIM: f64 = 0.7;
+/// Statement probability from which a link may carry conflicts.
+pub const CONFLICT_MIN_STATEMENT: f64 = 0.9;
 /// Candidates scored per passage and direction.
 const CANDIDATES_PER_PASSAGE: usize = 6;
 
@@ -381,18 +385,26 @@ fn make_link(
     idf: &Idf,
 ) -> Link {
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.words, &b.words);
-    let conflicts = conflicts::find(
-        conflicts::Side {
-            text: text_a,
-            tokens: &a.tokens,
-        },
-        conflicts::Side {
-            text: text_b,
-            tokens: &b.tokens,
-        },
-        &ops,
-        alignment >= 0.5,
-    );
+    // A conflict says "the same statement, another fact": only a pair that surely tells the
+    // same statement can have one. On a weaker link the differing day or figure usually belongs
+    // to another statement ("pressure on Steele Sunday" / "reactions to Steele on Friday").
+    let same_statement = verbatim >= CONFLICT_MIN_VERBATIM || paraphrase >= CONFLICT_MIN_STATEMENT;
+    let conflicts = if same_statement {
+        conflicts::find(
+            conflicts::Side {
+                text: text_a,
+                tokens: &a.tokens,
+            },
+            conflicts::Side {
+                text: text_b,
+                tokens: &b.tokens,
+            },
+            &ops,
+            alignment >= 0.5,
+        )
+    } else {
+        Vec::new()
+    };
     Link {
         a: (ai, ap),
         b: (bi, bq),
