@@ -53,10 +53,13 @@ pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "one_headline",
     "position_gap",
     "headline_lead",
+    "quote_contained",
+    "subject_same",
+    "subject_differs",
 ];
 
 /// How many pair features there are.
-pub const PAIR_FEATURES: usize = 28;
+pub const PAIR_FEATURES: usize = 31;
 
 /// Names of the context features, in the order of [`context_features`] and
 /// [`CONTEXT_WEIGHTS`].
@@ -81,9 +84,9 @@ pub const CONTEXT_FEATURES: usize = 13;
 
 /// Weights of the pair model: intercept, then one per [`PAIR_FEATURE_NAMES`].
 pub const PAIR_WEIGHTS: [f64; PAIR_FEATURES + 1] = [
-    -4.4471, 1.8041, 0.7184, -0.2761, 1.2128, 2.0218, 1.2588, 1.0713, 0.3675, 0.0012, 0.808,
-    2.0771, 2.5128, 0.6034, 1.5669, -0.8008, 0.0336, 1.3256, 0.0326, 0.7941, -0.12, 0.2081,
-    -0.1993, 0.1186, 0.0959, 1.4602, 0.3556, -1.7793, 0.9783,
+    -4.5184, 1.8093, 0.6982, -0.28, 1.2322, 1.9854, 1.2641, 1.0962, 0.3345, -0.0533, 0.7991,
+    2.1045, 2.5229, 0.6325, 1.5453, -0.7827, 0.0446, 1.2051, 0.0291, 0.7956, -0.1799, 0.2473,
+    -0.2006, 0.0747, 0.0913, 1.4742, 0.3613, -1.7759, 0.981, 0.2212, 0.2366, 0.1017,
 ];
 
 /// How many times the context model runs: each round recomputes the context (best
@@ -92,8 +95,8 @@ pub const CONTEXT_ROUNDS: usize = 1;
 
 /// Weights of the context model, per round: intercept, then one per [`CONTEXT_FEATURE_NAMES`].
 pub const CONTEXT_WEIGHTS: [[f64; CONTEXT_FEATURES + 1]; CONTEXT_ROUNDS] = [[
-    -0.852, 3.4216, -0.0073, 0.3186, 0.528, 0.0974, 2.9978, -0.1125, 0.2433, 1.4783, 1.5551,
-    -0.7246, -0.4351, -2.944,
+    -0.9363, 3.3788, 0.061, 0.3116, 0.4143, -0.0206, 2.9937, -0.0622, 0.0307, 1.5019, 1.5891,
+    -0.6226, -0.331, -2.8917,
 ]];
 
 /// The two fitted models. [`Model::default`] is the one the product ships; calibration builds
@@ -261,6 +264,11 @@ pub fn pair_evidence(
         f64::from(u8::from(
             (position_a.headline && position_b.lead) || (position_b.headline && position_a.lead),
         )),
+        quote_contained(a, b).max(quote_contained(b, a)),
+        f64::from(u8::from(subject(a).is_some() && subject(a) == subject(b))),
+        f64::from(u8::from(
+            subject(a).is_some() && subject(b).is_some() && subject(a) != subject(b),
+        )),
     ];
     PairEvidence {
         values,
@@ -268,6 +276,27 @@ pub fn pair_evidence(
         alignment: f.alignment,
         sentence: mrpc,
     }
+}
+
+/// The share of `x`'s quoted words (three or more) that `y` says in the same order, function
+/// words included: the same quote, even when one side quotes only part of it.
+fn quote_contained(x: &Prepared, y: &Prepared) -> f64 {
+    let quoted: Vec<u32> = x
+        .words
+        .iter()
+        .zip(&x.quoted)
+        .filter(|(_, q)| **q)
+        .map(|(w, _)| *w)
+        .collect();
+    if quoted.len() < 3 {
+        return 0.0;
+    }
+    super::features::lcs_length(&quoted, &y.words) as f64 / quoted.len() as f64
+}
+
+/// The first name a passage mentions: most often who acts or speaks.
+fn subject(x: &Prepared) -> Option<&str> {
+    x.tokens.iter().find(|t| t.name).map(|t| t.norm.as_str())
 }
 
 /// Words from which a passage contained word for word in another counts as fully verbatim.
