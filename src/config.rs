@@ -573,7 +573,7 @@ impl Effective {
              lang = {lang}\n\
              # Verbatim score (0.3-1) from which a link is shared.\n\
              min_shared = {shared}\n\
-             # Paraphrase score (0.1-1) from which a link is paraphrased.\n\
+             # Statement score (0.2-1) from which a link is paraphrased.\n\
              min_paraphrase = {para}\n\
              # Largest article accepted: bytes, or a string with a unit (\"512K\", \"50MB\", \"1G\").\n\
              max_size = {size}\n\
@@ -821,7 +821,7 @@ mod tests {
         assert!(unclosed.starts_with("/etc/artdiff.toml:1:"), "{unclosed}");
         assert_eq!(
             parse_err("[analysis]\nmin_paraphrase = 0.01\n"),
-            "/etc/artdiff.toml:2:18: min_paraphrase: `0.01` is not a score between 0.1 and 1"
+            "/etc/artdiff.toml:2:18: min_paraphrase: `0.01` is not a score between 0.2 and 1"
         );
         assert!(parse_err("[analysis]\nlang = \"klingon\"\n")
             .starts_with("/etc/artdiff.toml:2:8: lang: `klingon` is not supported"));

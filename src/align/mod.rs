@@ -56,7 +56,7 @@ pub const DEFAULT_MIN_PARAPHRASE: f64 = 0.6;
 /// Pairs below both of these are not kept at all: thresholds can be lowered live down to here.
 pub const FLOOR_VERBATIM: f64 = 0.3;
 /// See [`FLOOR_VERBATIM`].
-pub const FLOOR_PARAPHRASE: f64 = 0.1;
+pub const FLOOR_PARAPHRASE: f64 = 0.2;
 /// How much more than the paraphrase threshold a second link into the same article needs: the
 /// second counterpart must clearly stand out (same recall and precision as no margin on the
 /// news dev set, fewer doubtful links from a sentence's neighbours).
