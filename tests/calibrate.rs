@@ -289,7 +289,7 @@ fn fit_model(events: &[&Labelled]) -> Model {
 const FOLDS: usize = 5;
 
 fn thresholds() -> Vec<f64> {
-    (10..=90).step_by(5).map(|t| t as f64 / 100.0).collect()
+    (20..=90).step_by(5).map(|t| t as f64 / 100.0).collect()
 }
 
 /// Scores of `events` under `model` at each threshold of [`thresholds`].

@@ -187,6 +187,8 @@ pub struct Idf {
     pub documents: usize,
     /// Passages containing each stem, indexed by interned id.
     pub frequency: Vec<u32>,
+    /// [`Idf::weight`] of each stem, computed once (scoring asks for it millions of times).
+    weights: Vec<f64>,
 }
 
 impl Idf {
@@ -203,6 +205,12 @@ impl Idf {
                 idf.frequency[t] += 1;
             }
         }
+        let documents = idf.documents.max(1) as f64;
+        idf.weights = idf
+            .frequency
+            .iter()
+            .map(|&df| (1.0 + documents / f64::from(df.max(1))).ln())
+            .collect();
         idf
     }
 
@@ -213,8 +221,10 @@ impl Idf {
 
     /// `ln(1 + N / df)`: high for rare stems, near `ln 2` for a stem in every passage.
     pub fn weight(&self, stem: u32) -> f64 {
-        let df = self.frequency(stem).max(1) as f64;
-        (1.0 + self.documents.max(1) as f64 / df).ln()
+        match self.weights.get(stem as usize) {
+            Some(&w) => w,
+            None => (1.0 + self.documents.max(1) as f64).ln(),
+        }
     }
 }
 

@@ -66,7 +66,7 @@ pub const CONFLICT_MIN_VERBATIM: f64 = 0.7;
 /// Statement probability from which a link may carry conflicts.
 pub const CONFLICT_MIN_STATEMENT: f64 = 0.9;
 /// Candidates scored per passage and direction.
-const CANDIDATES_PER_PASSAGE: usize = 6;
+const CANDIDATES_PER_PASSAGE: usize = 4;
 
 impl Default for Settings {
     fn default() -> Self {

@@ -84,9 +84,9 @@ pub const CONTEXT_FEATURES: usize = 13;
 
 /// Weights of the pair model: intercept, then one per [`PAIR_FEATURE_NAMES`].
 pub const PAIR_WEIGHTS: [f64; PAIR_FEATURES + 1] = [
-    -4.5184, 1.8093, 0.6982, -0.28, 1.2322, 1.9854, 1.2641, 1.0962, 0.3345, -0.0533, 0.7991,
-    2.1045, 2.5229, 0.6325, 1.5453, -0.7827, 0.0446, 1.2051, 0.0291, 0.7956, -0.1799, 0.2473,
-    -0.2006, 0.0747, 0.0913, 1.4742, 0.3613, -1.7759, 0.981, 0.2212, 0.2366, 0.1017,
+    -4.2087, 1.8114, 0.7418, -0.1094, 1.121, 1.928, 1.2289, 1.0214, 0.3767, 0.0157, 0.7086, 1.8946,
+    2.1913, 0.5886, 1.3977, -0.6603, 0.1759, 1.2688, 0.0693, 0.8259, -0.1779, 0.2289, -0.1809,
+    0.1263, 0.0373, 1.4614, 0.2725, -1.7796, 0.9252, 0.169, 0.2227, 0.0794,
 ];
 
 /// How many times the context model runs: each round recomputes the context (best
@@ -95,8 +95,8 @@ pub const CONTEXT_ROUNDS: usize = 1;
 
 /// Weights of the context model, per round: intercept, then one per [`CONTEXT_FEATURE_NAMES`].
 pub const CONTEXT_WEIGHTS: [[f64; CONTEXT_FEATURES + 1]; CONTEXT_ROUNDS] = [[
-    -0.9363, 3.3788, 0.061, 0.3116, 0.4143, -0.0206, 2.9937, -0.0622, 0.0307, 1.5019, 1.5891,
-    -0.6226, -0.331, -2.8917,
+    -0.9944, 3.212, -0.0262, 0.3208, 0.4638, -0.0382, 3.0247, -0.0735, 0.083, 1.5259, 1.6044,
+    -0.5315, -0.158, -2.8293,
 ]];
 
 /// The two fitted models. [`Model::default`] is the one the product ships; calibration builds
