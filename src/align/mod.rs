@@ -28,7 +28,6 @@ pub mod conflicts;
 pub mod features;
 pub mod statement;
 pub mod tokens;
-pub mod vectors;
 
 use crate::model::{
     Article, Class, Comparison, Conflict, DiffOp as RunOp, DiffRun, Link, Match, MatchKind,

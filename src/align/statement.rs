@@ -56,13 +56,10 @@ pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "quote_contained",
     "subject_same",
     "subject_differs",
-    "vector_cosine",
-    "soft_containment",
-    "soft_containment_min",
 ];
 
 /// How many pair features there are.
-pub const PAIR_FEATURES: usize = 34;
+pub const PAIR_FEATURES: usize = 31;
 
 /// Names of the context features, in the order of [`context_features`] and
 /// [`CONTEXT_WEIGHTS`].
@@ -89,7 +86,7 @@ pub const CONTEXT_FEATURES: usize = 13;
 pub const PAIR_WEIGHTS: [f64; PAIR_FEATURES + 1] = [
     -4.2087, 1.8114, 0.7418, -0.1094, 1.121, 1.928, 1.2289, 1.0214, 0.3767, 0.0157, 0.7086, 1.8946,
     2.1913, 0.5886, 1.3977, -0.6603, 0.1759, 1.2688, 0.0693, 0.8259, -0.1779, 0.2289, -0.1809,
-    0.1263, 0.0373, 1.4614, 0.2725, -1.7796, 0.9252, 0.169, 0.2227, 0.0794, 0.0, 0.0, 0.0,
+    0.1263, 0.0373, 1.4614, 0.2725, -1.7796, 0.9252, 0.169, 0.2227, 0.0794,
 ];
 
 /// How many times the context model runs: each round recomputes the context (best
@@ -235,17 +232,6 @@ pub fn pair_evidence(
         0.0
     };
     let verbatim = f.verbatim().max(contained_verbatim).min(1.0);
-    let weighted = |x: &'_ Prepared| -> Vec<(String, f32)> {
-        x.tokens
-            .iter()
-            .zip(&x.token_stems)
-            .filter_map(|(t, s)| Some((t.norm.clone(), idf.weight((*s)?) as f32)))
-            .collect()
-    };
-    let (wa, wb) = (weighted(a), weighted(b));
-    let va: Vec<(&str, f32)> = wa.iter().map(|(t, x)| (t.as_str(), *x)).collect();
-    let vb: Vec<(&str, f32)> = wb.iter().map(|(t, x)| (t.as_str(), *x)).collect();
-    let semantic = super::vectors::evidence(&va, &vb);
 
     let values = [
         mrpc_logit,
@@ -283,9 +269,6 @@ pub fn pair_evidence(
         f64::from(u8::from(
             subject(a).is_some() && subject(b).is_some() && subject(a) != subject(b),
         )),
-        f64::from(semantic.weighted_cosine),
-        f64::from(semantic.soft_containment),
-        f64::from(semantic.soft_containment_min),
     ];
     PairEvidence {
         values,
