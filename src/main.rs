@@ -63,7 +63,7 @@ struct Cli {
     #[arg(long, value_name = "SCORE", value_parser = parse_min_shared)]
     min_shared: Option<f64>,
 
-    /// Statement score (0.2-1) from which a link counts as paraphrased [default: 0.6].
+    /// Statement score (0.2-1) from which a link counts as paraphrased [default: 0.55].
     #[arg(long, value_name = "SCORE", value_parser = parse_min_paraphrase)]
     min_paraphrase: Option<f64>,
 

@@ -67,7 +67,7 @@ fn without_a_config_file_the_defaults_hold() {
     for line in [
         "lang = \"english\"",
         "min_shared = 0.7",
-        "min_paraphrase = 0.6",
+        "min_paraphrase = 0.55",
         "theme = \"auto\"",
         "color = \"auto\"",
         "aligned = true",

@@ -678,14 +678,14 @@ fn html_report_shows_the_near_misses_of_unique_passages() {
     let title = between(&h, open, "\">");
     assert_eq!(
         title,
-        "Closest, below the thresholds:&#10;2:1 paraphrase 0.41 (needs 0.60) · shares Monday, \
+        "Closest, below the thresholds:&#10;2:1 paraphrase 0.41 (needs 0.55) · shares Monday, \
          deadline, &lt;b&gt;council&lt;/b&gt; · differs set/extended · ⚠ date for Monday ≠ On Monday"
     );
     // From the other side, the words and readings swap.
     let open =
         "<span class=\"p unique\" id=\"p-1-0\" data-a=\"1\" data-p=\"0\" tabindex=\"0\" title=\"";
     assert!(between(&h, open, "\">")
-        .contains("1:1 paraphrase 0.41 (needs 0.60) · shares Monday, deadline, &lt;b&gt;council&lt;/b&gt; · differs extended/set · ⚠ date On Monday ≠ for Monday"));
+        .contains("1:1 paraphrase 0.41 (needs 0.55) · shares Monday, deadline, &lt;b&gt;council&lt;/b&gt; · differs extended/set · ⚠ date On Monday ≠ for Monday"));
     // Shared passages get no tooltip.
     assert!(h.contains("id=\"p-0-1\" data-a=\"0\" data-p=\"1\" tabindex=\"0\">"));
     assert!(!h.contains("<b>council"));
@@ -701,7 +701,7 @@ fn html_report_shows_the_near_misses_of_unique_passages() {
     assert_eq!(near["reference"], "2:1");
     assert_eq!(near["score_name"], "paraphrase");
     assert_eq!(near["score"], 0.41);
-    assert_eq!(near["threshold"], 0.6);
+    assert_eq!(near["threshold"], 0.55);
     assert_eq!(near["terms"][2], "<b>council</b>");
     assert_eq!(near["differs"][0], "set/extended");
     assert_eq!(near["conflicts"][0]["a"], "for Monday");
@@ -725,7 +725,7 @@ fn markdown_report_lists_the_near_misses_of_unique_passages() {
     assert!(
         md.contains(
             "- **1:1** The council set the deadline for Monday.\n  - closest, below the \
-             thresholds: 2:1 paraphrase 0.41 (needs 0.60) · shares Monday, deadline, \
+             thresholds: 2:1 paraphrase 0.41 (needs 0.55) · shares Monday, deadline, \
              \\<b\\>council\\</b\\> · differs set/extended · ⚠ date for Monday ≠ On Monday\n"
         ),
         "{md}"

@@ -52,7 +52,7 @@ pub struct Settings {
 /// Default verbatim score from which a link is `shared`. See the README for how it was chosen.
 pub const DEFAULT_MIN_SHARED: f64 = 0.7;
 /// Default paraphrase probability from which a link is `paraphrased`.
-pub const DEFAULT_MIN_PARAPHRASE: f64 = 0.6;
+pub const DEFAULT_MIN_PARAPHRASE: f64 = 0.55;
 /// Pairs below both of these are not kept at all: thresholds can be lowered live down to here.
 pub const FLOOR_VERBATIM: f64 = 0.3;
 /// See [`FLOOR_VERBATIM`].

@@ -84,8 +84,8 @@ fn run(op: DiffOp, text: &str) -> DiffRun {
 /// tribune: 0 title · 1 "Officials said fourteen…" · 2 "The Tribune visited…"
 ///
 /// Links: wire 1 ↔ post 1 shared (0.93) with a number conflict and a diff; wire 2 ↔ post 2
-/// paraphrased (0.72); wire 1 ↔ tribune 1 paraphrased (0.65); post 3 ↔ tribune 2 at 0.52,
-/// below the default paraphrase threshold (0.6).
+/// paraphrased (0.67); wire 1 ↔ tribune 1 paraphrased (0.65); post 3 ↔ tribune 2 at 0.52,
+/// below the default paraphrase threshold (0.55).
 fn three() -> Comparison {
     let wire = article(
         "wire.txt",
@@ -139,7 +139,7 @@ fn three() -> Comparison {
         a: "14".into(),
         b: "41".into(),
     }];
-    let mut rescue = link((0, 2), (1, 2), 0.4, 0.72);
+    let mut rescue = link((0, 2), (1, 2), 0.4, 0.67);
     rescue.terms = vec!["Kalvik".into(), "Tuesday".into()];
     let mut c = Comparison {
         articles: vec![wire, post, tribune],
@@ -583,7 +583,7 @@ fn detail_panel_shows_the_near_misses_of_a_unique_passage() {
     let line = row(&buf, hy + 1);
     assert!(
         line.contains(
-            "3:3 paraphrase 0.52 (needs 0.60) · shares ministry, 東京 · differs \
+            "3:3 paraphrase 0.52 (needs 0.55) · shares ministry, 東京 · differs \
              Daily Post/Tribune, has asked/visited, ministry/site  ⚠ today ≠ 2019"
         ),
         "{line}"
@@ -592,7 +592,7 @@ fn detail_panel_shows_the_near_misses_of_a_unique_passage() {
     assert_eq!(buf[(wx, wy)].bg, Color::Indexed(220));
     // The keys come from the keymap.
     assert!(
-        row(&buf, hy + 2).contains("- lowers, + raises the paraphrase threshold (now 0.60)"),
+        row(&buf, hy + 2).contains("- lowers, + raises the paraphrase threshold (now 0.55)"),
         "{}",
         row(&buf, hy + 2)
     );
@@ -604,13 +604,13 @@ fn detail_panel_shows_the_near_misses_of_a_unique_passage() {
     let line = row(&buf, hy + 1);
     assert!(
         line.contains(
-            "2:4 paraphrase 0.52 (needs 0.60) · shares ministry, 東京 · differs \
+            "2:4 paraphrase 0.52 (needs 0.55) · shares ministry, 東京 · differs \
              Tribune/Daily Post, visited/has asked, site/ministry  ⚠ 2019 ≠ today"
         ),
         "{line}"
     );
 
-    // Lowered to 0.50 the pair is a match: no near miss section any more.
+    // Lowered to 0.45 the pair is a match: no near miss section any more.
     app.jump_to(1, 3);
     app.update(Action::ThresholdDown);
     app.update(Action::ThresholdDown);
@@ -666,7 +666,7 @@ fn the_detail_hints_follow_the_keymap_in_force() {
     app.jump_to(1, 3);
     app.update(Action::ToggleDetail);
     let buf = draw(&mut app);
-    at(&buf, "Ctrl-l lowers the paraphrase threshold (now 0.60)");
+    at(&buf, "Ctrl-l lowers the paraphrase threshold (now 0.55)");
     assert!(find(&buf, "raises").is_none());
     at(&buf, " Ctrl-j/K scroll · d close ");
 }
@@ -1291,9 +1291,9 @@ fn plus_and_minus_move_the_paraphrase_threshold_live() {
     let (x, y) = at(&buf, "The Daily Post");
     assert_eq!(buf[(x, y)].bg, Color::Reset);
     press(&mut app, KeyCode::Char('-'), KeyModifiers::NONE);
-    assert!((app.thresholds().min_paraphrase - 0.55).abs() < 1e-9);
-    press(&mut app, KeyCode::Char('-'), KeyModifiers::NONE);
     assert!((app.thresholds().min_paraphrase - 0.50).abs() < 1e-9);
+    press(&mut app, KeyCode::Char('-'), KeyModifiers::NONE);
+    assert!((app.thresholds().min_paraphrase - 0.45).abs() < 1e-9);
     assert_eq!(
         app.comparison.passage(1, 3).unwrap().class,
         Class::Paraphrased
@@ -1306,11 +1306,11 @@ fn plus_and_minus_move_the_paraphrase_threshold_live() {
         Color::Indexed(94),
         "the colour follows at once"
     );
-    assert!(row(&buf, 23).contains("~ ≥0.50"), "{}", row(&buf, 23));
+    assert!(row(&buf, 23).contains("~ ≥0.45"), "{}", row(&buf, 23));
     press(&mut app, KeyCode::Char('+'), KeyModifiers::SHIFT);
     press(&mut app, KeyCode::Char('+'), KeyModifiers::SHIFT);
     assert_eq!(app.comparison.passage(1, 3).unwrap().class, Class::Unique);
-    // Raising past the rescue pair's 0.72 makes it unique too.
+    // Raising past the rescue pair's 0.67 makes it unique too.
     for _ in 0..3 {
         app.update(Action::ThresholdUp);
     }
