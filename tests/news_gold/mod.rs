@@ -289,3 +289,41 @@ pub fn score_links(event: &Event, links: &HashMap<(Key, Key), (MatchKind, bool)>
             .count(),
     }
 }
+
+impl Event {
+    /// The same event as two articles only (`i`, `j`), with the gold between them: how the
+    /// engine is used on a pair of reports.
+    pub fn two(&self, i: usize, j: usize) -> Event {
+        let map = |(a, p): Key| -> Option<Key> {
+            if a == i {
+                Some((0, p))
+            } else if a == j {
+                Some((1, p))
+            } else {
+                None
+            }
+        };
+        let remap = |(x, y): &(Key, Key)| Some(pair(map(*x)?, map(*y)?));
+        Event {
+            name: format!("{}[{i},{j}]", self.name),
+            articles: vec![self.articles[i].clone(), self.articles[j].clone()],
+            canon: vec![self.canon[i].clone(), self.canon[j].clone()],
+            gold: self
+                .gold
+                .iter()
+                .filter_map(|(k, kind)| Some((remap(k)?, *kind)))
+                .collect(),
+            conflicts: self.conflicts.iter().filter_map(remap).collect(),
+            unlocated: 0,
+        }
+    }
+
+    /// The event's three two-article comparisons.
+    pub fn pairs(&self) -> Vec<Event> {
+        let n = self.articles.len();
+        (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .map(|(i, j)| self.two(i, j))
+            .collect()
+    }
+}
