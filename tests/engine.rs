@@ -447,3 +447,41 @@ fn demo_planned_links_are_found_and_unique_passages_stay_unique() {
         "planned unique but linked: {linked_anyway:?}"
     );
 }
+
+/// A headline is a first passage standing alone in its paragraph: two articles with headline
+/// lines have their headlines compared as headlines; plain text that opens with a paragraph of
+/// sentences has no headline (its first sentence is not one).
+#[test]
+fn only_a_line_of_its_own_is_a_headline() {
+    use artdiff::align::candidates_of;
+    use artdiff::align::statement::PAIR_FEATURE_NAMES;
+    let both = PAIR_FEATURE_NAMES
+        .iter()
+        .position(|n| *n == "both_headlines")
+        .unwrap();
+    let value = |a: &str, b: &str| -> f64 {
+        let articles = artdiff::articles(vec![
+            Loaded::from_text("a.txt", a),
+            Loaded::from_text("b.txt", b),
+        ]);
+        let candidates = candidates_of(&articles, "english");
+        let first = candidates
+            .iter()
+            .find(|c| c.a == (0, 0) && c.b == (1, 0))
+            .expect("the first passages are candidates");
+        first.evidence.values[both]
+    };
+    let titled = |title: &str| {
+        format!("{title}\n\nThe storm closed the bridge on Tuesday. Ferries stopped running.\n")
+    };
+    assert_eq!(
+        value(
+            &titled("Storm closes Storsund bridge"),
+            &titled("Storsund bridge closed by storm")
+        ),
+        1.0
+    );
+    let untitled = "Storm Ylva closed the Storsund bridge on Tuesday. Ferries stopped running.\n";
+    let other = "Storm Ylva shut the Storsund bridge on Tuesday. Ferries did not run.\n";
+    assert_eq!(value(untitled, other), 0.0);
+}

@@ -31,7 +31,7 @@ pub mod tokens;
 
 use crate::model::{
     Article, Class, Comparison, Conflict, DiffOp as RunOp, DiffRun, Link, Match, MatchKind,
-    Summary, Thresholds,
+    Passage, Summary, Thresholds,
 };
 use features::{Idf, Interner, Prepared};
 use rustc_hash::FxHashMap;
@@ -218,7 +218,11 @@ fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -
             passages
         })
         .collect();
-    let positions: Vec<Vec<Position>> = prepared.iter().map(|side| positions(side)).collect();
+    let positions: Vec<Vec<Position>> = prepared
+        .iter()
+        .zip(articles)
+        .map(|(side, article)| positions(side, &article.passages))
+        .collect();
     let idf = Idf::new(prepared.iter().flatten().flatten());
     let pairs = articles.len() * articles.len().saturating_sub(1) / 2;
     let mut done = 0;
@@ -256,15 +260,27 @@ fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -
     }
 }
 
-/// Where each comparable passage sits in its article (boilerplate has no place).
-fn positions(side: &[Option<Prepared>]) -> Vec<Position> {
+/// Where each comparable passage sits in its article (boilerplate has no place). The first
+/// comparable passage is a headline only when it stands alone in its paragraph: plain text that
+/// starts with a paragraph of sentences has none.
+fn positions(side: &[Option<Prepared>], passages: &[Passage]) -> Vec<Position> {
     let comparable = side.iter().filter(|p| p.is_some()).count();
+    let first = side.iter().position(Option::is_some);
+    let headline = first.is_some_and(|f| {
+        let paragraph = passages[f].paragraph;
+        passages
+            .iter()
+            .enumerate()
+            .all(|(i, p)| i == f || p.paragraph != paragraph || side[i].is_none())
+    });
+    // The lead: the first three passages after the headline, or the first three.
+    let lead = if headline { 1..=3 } else { 0..=2 };
     let mut rank = 0;
     side.iter()
         .map(|p| {
             let position = Position {
-                headline: p.is_some() && rank == 0,
-                lead: p.is_some() && (1..=3).contains(&rank),
+                headline: p.is_some() && headline && rank == 0,
+                lead: p.is_some() && lead.contains(&rank),
                 relative: rank as f64 / comparable.saturating_sub(1).max(1) as f64,
             };
             rank += usize::from(p.is_some());
