@@ -400,7 +400,14 @@ fn make_link(
     (verbatim, paraphrase, alignment): (f64, f64, f64),
     idf: &Idf,
 ) -> Link {
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a.words, &b.words);
+    // Sentences are short and the pairs kept are often far apart: there the table-based LCS
+    // does less work than Myers' middle-snake recursion, which wins only on long inputs.
+    let algorithm = if a.words.len() * b.words.len() <= 2500 {
+        similar::Algorithm::Lcs
+    } else {
+        similar::Algorithm::Myers
+    };
+    let ops = similar::capture_diff_slices(algorithm, &a.words, &b.words);
     // A conflict says "the same statement, another fact": only a pair that surely tells the
     // same statement can have one. On a weaker link the differing day or figure usually belongs
     // to another statement ("pressure on Steele Sunday" / "reactions to Steele on Friday").
