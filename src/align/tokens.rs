@@ -373,7 +373,7 @@ fn multiplier(norm: &str) -> Option<f64> {
 }
 
 /// English function words: they glue a sentence together but say nothing about its content.
-/// Sorted (binary search) and without duplicates (a unit test keeps it so). Contractions are
+/// Sorted and without duplicates (a unit test keeps it so), so that it reads as a list. Contractions are
 /// whole words here ("won't", "didn't"), as the tokenizer keeps them, so that the verb "won"
 /// and the noun "don" stay content words; negation is counted separately by [`is_negation`].
 const STOP_WORDS: &[&str] = &[
@@ -568,7 +568,10 @@ const STOP_WORDS: &[&str] = &[
 
 /// True for an English function word.
 pub fn is_stop_word(norm: &str) -> bool {
-    STOP_WORDS.binary_search(&norm).is_ok()
+    // Asked for every word of every passage: a hash set beats even a binary search of strings.
+    static SET: std::sync::LazyLock<FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(norm)
 }
 
 /// Words that negate what they stand in.
