@@ -174,13 +174,7 @@ pub fn pair_evidence(
     position_b: Position,
 ) -> PairEvidence {
     let f = features(a, b, idf);
-    let value = |name: &str| {
-        let i = super::features::FEATURE_NAMES
-            .iter()
-            .position(|n| *n == name)
-            .expect("feature name");
-        f.values[i]
-    };
+    let value = |name: &str| f.values[feature_index(name)];
     let mrpc = probability(&f.values, &super::features::WEIGHTS).clamp(1e-6, 1.0 - 1e-6);
     let mrpc_logit = (mrpc / (1.0 - mrpc)).ln() / 5.0;
 
@@ -301,6 +295,15 @@ fn subject(x: &Prepared) -> Option<&str> {
 
 /// Words from which a passage contained word for word in another counts as fully verbatim.
 const CONTAINED_WORDS: f64 = 10.0;
+
+/// Where a whole-sentence feature sits in [`super::features::FEATURE_NAMES`]: looked up once,
+/// not for every pair.
+fn feature_index(name: &str) -> usize {
+    use super::features::{FEATURES, FEATURE_NAMES};
+    static INDEX: std::sync::LazyLock<FxHashMap<&'static str, usize>> =
+        std::sync::LazyLock::new(|| FEATURE_NAMES.iter().copied().zip(0..FEATURES).collect());
+    INDEX[name]
+}
 
 /// Content mass (IDF) from which a clause counts fully: about two specific words.
 const CLAUSE_MASS: f64 = 10.0;
