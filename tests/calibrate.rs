@@ -602,3 +602,111 @@ fn export_candidates() {
     }
     std::fs::write("target/news-candidates.tsv", out).unwrap();
 }
+
+/// Groups the shipped engine's misses and false links on the dev set by cause, with examples
+/// (for the closing note of a change; in-sample, since the model was fitted on this set).
+#[test]
+#[ignore = "an analysis aid"]
+fn errors() {
+    use artdiff::align::statement_probabilities;
+    use std::collections::BTreeMap;
+    let Some(events) = load_events() else {
+        eprintln!("skipped: {} not found", news_gold::GOLD);
+        return;
+    };
+    let t = Settings::default().thresholds.min_paraphrase;
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for event in &events {
+        let c = artdiff::align::compare(event.articles.clone(), &Settings::default());
+        let links = news_gold::links(event, &c);
+        let candidates = candidates_of(&event.articles, "english");
+        let p = statement_probabilities(&candidates, &Model::default());
+        let canon = |(a, q): (usize, usize)| (a, event.canon[a][q]);
+        let score: std::collections::HashMap<_, f64> = candidates
+            .iter()
+            .zip(&p)
+            .map(|(c, p)| (news_gold::pair(canon(c.a), canon(c.b)), *p))
+            .collect();
+        let text = |(a, q): (usize, usize)| -> String {
+            event.articles[a].passages[q].text.chars().take(90).collect()
+        };
+        let headline = |(_, q): (usize, usize)| q == 0;
+        // Missed sides: a sentence with a gold counterpart in an article, linked to none.
+        let mut sides: std::collections::HashMap<((usize, usize), usize), Vec<(usize, usize)>> =
+            Default::default();
+        for &(x, y) in event.gold.keys() {
+            sides.entry((x, y.0)).or_default().push(y);
+            sides.entry((y, x.0)).or_default().push(x);
+        }
+        for ((src, _), cps) in &sides {
+            if cps
+                .iter()
+                .any(|c| links.contains_key(&news_gold::pair(*src, *c)))
+            {
+                continue;
+            }
+            // The counterpart that came closest.
+            let (best, s) = cps
+                .iter()
+                .map(|c| (*c, score.get(&news_gold::pair(*src, *c)).copied()))
+                .max_by(|x, y| x.1.unwrap_or(-1.0).total_cmp(&y.1.unwrap_or(-1.0)))
+                .unwrap();
+            let linked_elsewhere = links
+                .keys()
+                .any(|(x, y)| (*x == *src && y.0 == best.0) || (*y == *src && x.0 == best.0));
+            let cause = match s {
+                None => "miss: never a candidate (few shared specific words)".to_string(),
+                Some(s) if s >= t => "miss: scored above the threshold, lost the assignment".into(),
+                Some(s) if s >= t - 0.2 => "miss: near miss (within 0.2 below the threshold)".into(),
+                Some(_) if headline(*src) || headline(best) => {
+                    "miss: headline in other words (low score)".into()
+                }
+                Some(_) if linked_elsewhere => {
+                    "miss: low score, linked to another sentence there".into()
+                }
+                Some(_) => "miss: low score (other words, little overlap)".into(),
+            };
+            groups.entry(cause).or_default().push(format!(
+                "{} {:.2} {:?} <-> {:?}",
+                event.name,
+                s.unwrap_or(0.0),
+                text(*src),
+                text(best)
+            ));
+        }
+        for ((x, y), (kind, _)) in &links {
+            if event.gold.contains_key(&(*x, *y)) {
+                continue;
+            }
+            let near_gold = event.gold.keys().any(|(g1, g2)| {
+                let next = |a: (usize, usize), b: (usize, usize)| a.0 == b.0 && a.1.abs_diff(b.1) == 1;
+                (g1 == x && next(*g2, *y))
+                    || (g2 == y && next(*g1, *x))
+                    || (g1 == y && next(*g2, *x))
+                    || (g2 == x && next(*g1, *y))
+            });
+            let cause = if *kind == artdiff::model::MatchKind::Shared {
+                "false link: near-verbatim (likely a gold omission)"
+            } else if headline(*x) || headline(*y) {
+                "false link: a headline against another claim"
+            } else if near_gold {
+                "false link: the neighbour of the right sentence"
+            } else {
+                "false link: same actors or topic, another claim"
+            };
+            groups.entry(cause.to_string()).or_default().push(format!(
+                "{} {:.2} {:?} <-> {:?}",
+                event.name,
+                score.get(&(*x, *y)).copied().unwrap_or(0.0),
+                text(*x),
+                text(*y)
+            ));
+        }
+    }
+    for (cause, items) in &groups {
+        println!("{cause}: {}", items.len());
+        for item in items.iter().take(3) {
+            println!("    {item}");
+        }
+    }
+}
