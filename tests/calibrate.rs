@@ -628,11 +628,15 @@ fn errors() {
             .map(|(c, p)| (news_gold::pair(canon(c.a), canon(c.b)), *p))
             .collect();
         let text = |(a, q): (usize, usize)| -> String {
-            event.articles[a].passages[q].text.chars().take(90).collect()
+            event.articles[a].passages[q]
+                .text
+                .chars()
+                .take(90)
+                .collect()
         };
         let headline = |(_, q): (usize, usize)| q == 0;
         // Missed sides: a sentence with a gold counterpart in an article, linked to none.
-        let mut sides: std::collections::HashMap<((usize, usize), usize), Vec<(usize, usize)>> =
+        let mut sides: std::collections::HashMap<(news_gold::Key, usize), Vec<news_gold::Key>> =
             Default::default();
         for &(x, y) in event.gold.keys() {
             sides.entry((x, y.0)).or_default().push(y);
@@ -657,7 +661,9 @@ fn errors() {
             let cause = match s {
                 None => "miss: never a candidate (few shared specific words)".to_string(),
                 Some(s) if s >= t => "miss: scored above the threshold, lost the assignment".into(),
-                Some(s) if s >= t - 0.2 => "miss: near miss (within 0.2 below the threshold)".into(),
+                Some(s) if s >= t - 0.2 => {
+                    "miss: near miss (within 0.2 below the threshold)".into()
+                }
                 Some(_) if headline(*src) || headline(best) => {
                     "miss: headline in other words (low score)".into()
                 }
@@ -679,7 +685,8 @@ fn errors() {
                 continue;
             }
             let near_gold = event.gold.keys().any(|(g1, g2)| {
-                let next = |a: (usize, usize), b: (usize, usize)| a.0 == b.0 && a.1.abs_diff(b.1) == 1;
+                let next =
+                    |a: (usize, usize), b: (usize, usize)| a.0 == b.0 && a.1.abs_diff(b.1) == 1;
                 (g1 == x && next(*g2, *y))
                     || (g2 == y && next(*g1, *x))
                     || (g1 == y && next(*g2, *x))
