@@ -267,11 +267,7 @@ fn outline(c: &Comparison) -> String {
 
 #[test]
 fn demo_comparison_snapshot() {
-    let loaded = artdiff::demo::sources()
-        .iter()
-        .map(|s| ingest::load(s, &LoadOptions::default()).unwrap())
-        .collect();
-    let c = analyse(loaded, &Settings::default());
+    let c = demo();
     // The deliberate conflicts of the demo (assets/demo/README.md) are all found.
     let conflicts: Vec<ConflictKind> = c
         .articles
