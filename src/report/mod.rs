@@ -251,19 +251,23 @@ pub fn overwrites_input<'a>(target: &Path, inputs: impl IntoIterator<Item = &'a 
     inputs
         .into_iter()
         .filter(|p| p.as_os_str() != "-")
-        .any(|p| match std::fs::metadata(p) {
-            #[cfg(unix)]
-            Ok(other) => {
-                use std::os::unix::fs::MetadataExt;
-                other.dev() == meta.dev() && other.ino() == meta.ino()
-            }
-            #[cfg(not(unix))]
-            Ok(_) => match (file.canonicalize(), p.canonicalize()) {
-                (Ok(a), Ok(b)) => a == b,
-                _ => false,
-            },
-            Err(_) => false,
-        })
+        .any(|p| same_file(&file, &meta, p))
+}
+
+/// Whether `other` is the file `file` (whose metadata is `meta`).
+#[cfg(unix)]
+fn same_file(_file: &Path, meta: &std::fs::Metadata, other: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(other).is_ok_and(|o| o.dev() == meta.dev() && o.ino() == meta.ino())
+}
+
+/// Whether `other` is the file `file`: the same path once resolved.
+#[cfg(not(unix))]
+fn same_file(file: &Path, _meta: &std::fs::Metadata, other: &Path) -> bool {
+    match (file.canonicalize(), other.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Writes the report to `path`, by what `path` is (see [`resolve_target`]): a regular file
