@@ -349,41 +349,38 @@ fn export_target(
         return Ok((None, format.unwrap_or(ReportFormat::Json)));
     }
     let shown = path.display();
-    // Before anything else: the one mistake that could destroy what the user wrote.
-    if let Ok(target) = path.canonicalize() {
-        let is_input = inputs
-            .iter()
-            .filter(|p| !is_stdin(p))
-            .any(|p| p.canonicalize().is_ok_and(|p| p == target));
-        if is_input {
-            return Err(Failure::usage(format!(
-                "{shown}: refusing to export over one of the articles being compared"
-            )));
-        }
+    // Before anything else: the one mistake that could destroy what the user wrote (through
+    // symlinks, `.`/`..` and hard links alike).
+    if report::overwrites_input(path, inputs.iter().map(PathBuf::as_path)) {
+        return Err(Failure::usage(format!(
+            "{shown}: refusing to export over one of the articles being compared"
+        )));
     }
+    // What the path is decides how it is written: a file atomically, a device or FIFO
+    // straight into it (never replaced); a directory or a missing directory fails here.
+    let resolved = report::resolve_target(path);
     let format = match format {
         Some(f) => f.into(),
-        None => ReportFormat::from_path(path).or(configured.format()).ok_or_else(|| {
-            Failure::usage(format!(
-                "{shown}: cannot tell the report format from the extension; use .json, .md or .html, or --format"
-            ))
-        })?,
+        None => ReportFormat::from_path(path)
+            .or_else(|| match &resolved {
+                // A link named without an extension: the file it points to may have one.
+                Ok(report::Target::File(file)) => ReportFormat::from_path(file),
+                _ => None,
+            })
+            .or(configured.format())
+            // `/dev/null`, `/dev/stdout`, a FIFO: like `-`, JSON unless told otherwise.
+            .or(resolved
+                .as_ref()
+                .is_ok_and(report::Target::is_stream)
+                .then_some(ReportFormat::Json))
+            .ok_or_else(|| {
+                Failure::usage(format!(
+                    "{shown}: cannot tell the report format from the extension; use .json, .md or .html, or --format"
+                ))
+            })?,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(Failure::runtime(format!(
-            "{shown}: cannot export: directory {} does not exist",
-            dir.display()
-        )));
-    }
-    if path.is_dir() {
-        return Err(Failure::runtime(format!(
-            "{shown}: cannot export: is a directory"
-        )));
-    }
+    // A usage mistake (the format) is reported before a runtime one (the place).
+    resolved.map_err(|e| Failure::runtime(format!("{shown}: cannot export: {}", e.reason())))?;
     Ok((Some(path.to_path_buf()), format))
 }
 

@@ -378,3 +378,283 @@ fn thresholds_and_language_are_validated() {
     let json: serde_json::Value = serde_json::from_slice(&strict.stdout).unwrap();
     assert_eq!(json["summary"]["thresholds"]["min_shared"], 1.0);
 }
+
+// What the export path is decides how it is written (issue 12): a device, FIFO or descriptor
+// is written into and never replaced; a symlink stays a link and the file it points to gets
+// the report. None of these touch the machine's own /dev files: the device and the FIFO are
+// made in a temp dir, and `/dev/stdout` is this test's captured pipe.
+
+#[cfg(unix)]
+fn file_type(path: &Path) -> std::fs::FileType {
+    std::fs::symlink_metadata(path).unwrap().file_type()
+}
+
+#[cfg(unix)]
+fn report_articles(bytes: &[u8]) -> usize {
+    let json: serde_json::Value = serde_json::from_slice(bytes).expect("a whole JSON report");
+    json["articles"].as_array().unwrap().len()
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_character_device_writes_into_it_and_leaves_it_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    let null = dir.path().join("null.json");
+    // A copy of the null device (major 1, minor 3); only root may make one.
+    let made = std::process::Command::new("mknod")
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mknod not permitted here (needs root)");
+        return;
+    }
+    artdiff()
+        .arg("--export")
+        .arg(&null)
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .stdout("");
+    assert!(
+        file_type(&null).is_char_device(),
+        "still a character device"
+    );
+    assert_eq!(
+        dir.entries(),
+        ["a.txt", "b.txt", "null.json"],
+        "no temporary file left"
+    );
+    // Without an extension the format is JSON, as for `-`.
+    let bare = dir.path().join("null");
+    std::fs::rename(&null, &bare).unwrap();
+    artdiff()
+        .arg("--export")
+        .arg(&bare)
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success();
+    assert!(file_type(&bare).is_char_device());
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_fifo_feeds_its_reader_and_leaves_it_a_fifo() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    let mut reader = std::process::Command::new("cat")
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = artdiff()
+        .arg("--export")
+        .arg(&fifo)
+        .arg(&a)
+        .arg(&b)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        let _ = reader.kill();
+        let _ = reader.wait();
+        panic!("export failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let received = reader.wait_with_output().unwrap().stdout;
+    assert_eq!(
+        report_articles(&received),
+        2,
+        "the reader got the whole report"
+    );
+    assert!(file_type(&fifo).is_fifo(), "still a FIFO");
+    assert_eq!(dir.entries(), ["a.txt", "b.txt", "pipe.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_through_a_symlink_or_a_chain_updates_the_file_it_points_to() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let target = dir.path().join("real/report.json");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real/report.json", &link).unwrap();
+    // A chain of two, the second without an extension (the format comes from the target).
+    let chain = dir.path().join("chain");
+    std::os::unix::fs::symlink("link.json", &chain).unwrap();
+    for path in [&link, &chain] {
+        std::fs::write(&target, "old").unwrap();
+        artdiff()
+            .arg("--export")
+            .arg(path)
+            .arg(&a)
+            .arg(&b)
+            .assert()
+            .success();
+        assert!(file_type(&link).is_symlink(), "the link stays a link");
+        assert!(file_type(&chain).is_symlink(), "the chain stays links");
+        assert_eq!(report_articles(&std::fs::read(&target).unwrap()), 2);
+    }
+    assert_eq!(
+        dir.entries(),
+        ["a.txt", "b.txt", "chain", "link.json", "real"],
+        "nothing beside the links"
+    );
+    let mut inside: Vec<_> = std::fs::read_dir(dir.path().join("real"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    inside.sort();
+    assert_eq!(
+        inside,
+        ["report.json"],
+        "no temporary file beside the target"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_dangling_link_creates_its_target_or_names_the_missing_directory() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    let link = dir.path().join("new.json");
+    std::os::unix::fs::symlink("made.json", &link).unwrap();
+    artdiff()
+        .arg("--export")
+        .arg(&link)
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success();
+    assert!(file_type(&link).is_symlink());
+    let made = dir.path().join("made.json");
+    assert!(file_type(&made).is_file());
+    assert_eq!(report_articles(&std::fs::read(&made).unwrap()), 2);
+
+    let lost = dir.path().join("lost.json");
+    std::os::unix::fs::symlink("nowhere/r.json", &lost).unwrap();
+    fails(
+        artdiff().arg("--export").arg(&lost).arg(&a).arg(&b),
+        1,
+        "nowhere does not exist",
+    );
+    assert!(file_type(&lost).is_symlink());
+    assert!(!dir.path().join("nowhere").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn export_through_a_link_to_a_directory_is_refused() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let link = dir.path().join("sub.json");
+    std::os::unix::fs::symlink("sub", &link).unwrap();
+    fails(
+        artdiff().arg("--export").arg(&link).arg(&a).arg(&b),
+        1,
+        "is a directory",
+    );
+    assert!(file_type(&link).is_symlink());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn export_to_dev_stdout_works_like_dash() {
+    let dir = Dir::new();
+    let a = dir.file("a.txt", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    // This process's captured stdout pipe, never the machine's terminal or a real device.
+    let named = artdiff()
+        .args(["--export", "/dev/stdout"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let dash = artdiff()
+        .args(["--export", "-"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(report_articles(&named), 2);
+    assert_eq!(named, dash, "the same JSON report as `--export -`");
+    let md = artdiff()
+        .args(["--export", "/dev/stdout", "--format", "md"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md_dash = artdiff()
+        .args(["--export", "-", "--format", "md"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!md.is_empty() && md == md_dash, "--format is honoured");
+    assert_eq!(dir.entries(), ["a.txt", "b.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_symlink_or_chain_pointing_at_an_article_is_refused() {
+    let dir = Dir::new();
+    let a = dir.file("a.json", A.as_bytes());
+    let b = dir.file("b.txt", B.as_bytes());
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("a.json", &link).unwrap();
+    let chain = dir.path().join("chain.json");
+    std::os::unix::fs::symlink(&link, &chain).unwrap();
+    let hard = dir.path().join("hard.json");
+    std::fs::hard_link(&a, &hard).unwrap();
+    for target in [&link, &chain, &hard] {
+        fails(
+            artdiff().arg("--export").arg(target).arg(&a).arg(&b),
+            2,
+            "refusing to export over one of the articles",
+        );
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), A, "article untouched");
+        assert!(file_type(&link).is_symlink());
+    }
+    // The article given through the link, the export to the article itself: also refused.
+    fails(
+        artdiff().arg("--export").arg(&a).arg(&link).arg(&b),
+        2,
+        "refusing to export over",
+    );
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), A);
+}

@@ -8,7 +8,7 @@ mod sha256;
 
 use crate::model::Comparison;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,6 +71,16 @@ pub enum ReportError {
     },
 }
 
+impl ReportError {
+    /// The message without the path in front (`is a directory`).
+    pub fn reason(&self) -> String {
+        match self {
+            ReportError::Io { source, .. } => plain(&source.to_string()),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Writes the report of `comparison` in `format` to `out`.
 pub fn write(
     comparison: &Comparison,
@@ -101,9 +111,170 @@ fn plain(message: &str) -> String {
     }
 }
 
-/// Writes the report to `path` atomically: into a temporary file in the same directory, then
-/// renamed over `path`. On any failure the previous file at `path` is untouched and no
-/// temporary file is left behind.
+/// What an export path names, decided before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A regular file, or nothing yet: written atomically (a temporary file in its directory,
+    /// then renamed over it). Symlinks are already followed: this is the file they point to.
+    File(PathBuf),
+    /// A character device, FIFO or socket (`/dev/null`, a named pipe): opened and written
+    /// straight into, never replaced.
+    Stream(PathBuf),
+    /// One of this process's own descriptors (`/dev/stdout`, `/dev/fd/N`): written into as
+    /// it is, whatever it is open on.
+    Descriptor(PathBuf),
+}
+
+impl Target {
+    /// Whether the report goes into something other than a file (no format from a file name
+    /// is needed, as for `-`).
+    pub fn is_stream(&self) -> bool {
+        !matches!(self, Target::File(_))
+    }
+}
+
+/// Symlinks followed before giving up, as the kernel's limit.
+const MAX_LINKS: usize = 40;
+
+/// Finds what `path` names: a file to replace atomically (following symlinks, also chains
+/// and dangling ones), a device, FIFO or socket to write into, or one of the process's
+/// descriptors. A directory, a block device, a missing directory or a symlink loop is an
+/// error naming `path`.
+pub fn resolve_target(path: &Path) -> Result<Target, ReportError> {
+    let shown = path.display().to_string();
+    let fail = |kind, message: String| ReportError::Io {
+        path: shown.clone(),
+        source: std::io::Error::new(kind, message),
+    };
+    if descriptor(path).is_some() {
+        return Ok(Target::Descriptor(path.to_path_buf()));
+    }
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let meta = match std::fs::symlink_metadata(&current) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // Nothing there yet (or a dangling link's target): a new file, if its
+                // directory exists.
+                let dir = dir_of(&current);
+                if !dir.is_dir() {
+                    return Err(fail(
+                        std::io::ErrorKind::NotFound,
+                        format!("directory {} does not exist", dir.display()),
+                    ));
+                }
+                return Ok(Target::File(current));
+            }
+            Err(e) => return Err(fail(e.kind(), plain(&e.to_string()))),
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            // Where the link leads, unless it is a special link (`/proc/self/fd/1` reads as
+            // `pipe:[123]`): then what it opens decides.
+            if let Ok(end) = std::fs::metadata(&current) {
+                if !end.is_file() && !end.is_dir() {
+                    return stream(&current, &end).map_err(|m| fail(std::io::ErrorKind::Other, m));
+                }
+            }
+            let link =
+                std::fs::read_link(&current).map_err(|e| fail(e.kind(), plain(&e.to_string())))?;
+            current = match current.parent() {
+                Some(parent) if link.is_relative() => parent.join(link),
+                _ => link,
+            };
+            continue;
+        }
+        if kind.is_dir() {
+            return Err(fail(std::io::ErrorKind::Other, "is a directory".into()));
+        }
+        if kind.is_file() {
+            return Ok(Target::File(current));
+        }
+        return stream(&current, &meta).map_err(|m| fail(std::io::ErrorKind::Other, m));
+    }
+    Err(fail(
+        std::io::ErrorKind::Other,
+        "too many levels of symbolic links".into(),
+    ))
+}
+
+/// A special file to write into, or why not: a block device is a disk, never a report.
+fn stream(path: &Path, meta: &std::fs::Metadata) -> Result<Target, String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_block_device() {
+            return Err("is a block device; refusing to write a report onto it".into());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+    Ok(Target::Stream(path.to_path_buf()))
+}
+
+/// The descriptor a path names lexically (`/dev/stdout` is 1, `/dev/fd/N` and
+/// `/proc/self/fd/N` are N), on Unix.
+fn descriptor(path: &Path) -> Option<u32> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let text = path.to_str()?;
+    match text {
+        "/dev/stdout" => Some(1),
+        "/dev/stderr" => Some(2),
+        _ => text
+            .strip_prefix("/dev/fd/")
+            .or_else(|| text.strip_prefix("/proc/self/fd/"))
+            .and_then(|n| n.parse().ok()),
+    }
+}
+
+/// The directory a path is in (`.` for a bare name).
+fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether exporting to `target` would overwrite one of `inputs`: the same file once links,
+/// `.` and `..` are resolved (on Unix the same device and inode, so hard links count too).
+/// Only an existing regular file can be overwritten; a device, FIFO or descriptor cannot be
+/// destroyed by writing a report into it.
+pub fn overwrites_input<'a>(target: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> bool {
+    let Ok(Target::File(file)) = resolve_target(target) else {
+        return false;
+    };
+    let Ok(meta) = std::fs::metadata(&file) else {
+        return false;
+    };
+    inputs
+        .into_iter()
+        .filter(|p| p.as_os_str() != "-")
+        .any(|p| same_file(&file, &meta, p))
+}
+
+/// Whether `other` is the file `file` (whose metadata is `meta`).
+#[cfg(unix)]
+fn same_file(_file: &Path, meta: &std::fs::Metadata, other: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(other).is_ok_and(|o| o.dev() == meta.dev() && o.ino() == meta.ino())
+}
+
+/// Whether `other` is the file `file`: the same path once resolved.
+#[cfg(not(unix))]
+fn same_file(file: &Path, _meta: &std::fs::Metadata, other: &Path) -> bool {
+    match (file.canonicalize(), other.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes the report to `path`, by what `path` is (see [`resolve_target`]): a regular file
+/// (or a new one, or the file a symlink points to) atomically, into a temporary file in the
+/// same directory then renamed over it, so that on any failure the previous file is untouched
+/// and no temporary file is left behind; a device, FIFO, socket or descriptor by writing the
+/// whole rendered report into it, never replacing it.
 pub fn export(
     comparison: &Comparison,
     format: ReportFormat,
@@ -114,10 +285,79 @@ pub fn export(
         path: shown.clone(),
         source,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+    match resolve_target(path)? {
+        Target::File(file) => export_atomic(comparison, format, &file, &shown),
+        Target::Stream(stream) => {
+            let buffer = render(comparison, format, &shown)?;
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&stream)
+                .map_err(io)?;
+            finish(out.write_all(&buffer).and_then(|()| out.flush())).map_err(io)
+        }
+        Target::Descriptor(name) => {
+            let buffer = render(comparison, format, &shown)?;
+            match descriptor(&name) {
+                // Our own stdout/stderr as they are (appending stays appending), like `-`.
+                Some(1) => {
+                    let mut out = std::io::stdout().lock();
+                    finish(out.write_all(&buffer).and_then(|()| out.flush())).map_err(io)
+                }
+                Some(2) => {
+                    let mut out = std::io::stderr().lock();
+                    finish(out.write_all(&buffer).and_then(|()| out.flush())).map_err(io)
+                }
+                _ => {
+                    let mut out = std::fs::OpenOptions::new()
+                        .write(true)
+                        .truncate(true)
+                        .open(&name)
+                        .map_err(io)?;
+                    finish(out.write_all(&buffer).and_then(|()| out.flush())).map_err(io)
+                }
+            }
+        }
+    }
+}
+
+/// A reader that closed its end early (`| head`, a FIFO reader gone) made its choice; not an
+/// error, as for `-`.
+fn finish(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// The whole report in memory, so that a failure never leaves half of it in a stream.
+fn render(
+    comparison: &Comparison,
+    format: ReportFormat,
+    shown: &str,
+) -> Result<Vec<u8>, ReportError> {
+    let mut buffer = Vec::new();
+    match write(comparison, format, &mut buffer) {
+        Ok(()) => Ok(buffer),
+        Err(ReportError::Io { source, .. }) => Err(ReportError::Io {
+            path: shown.to_string(),
+            source,
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes the report to the regular (or new) file `path` atomically.
+fn export_atomic(
+    comparison: &Comparison,
+    format: ReportFormat,
+    path: &Path,
+    shown: &str,
+) -> Result<(), ReportError> {
+    let io = |source| ReportError::Io {
+        path: shown.to_string(),
+        source,
     };
+    let dir = dir_of(path);
     if !dir.is_dir() {
         return Err(io(std::io::Error::new(
             std::io::ErrorKind::NotFound,

@@ -19,7 +19,7 @@ use artdiff::Settings;
 use ratatui::layout::Rect;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Whether the loop goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1611,6 +1611,17 @@ impl App {
             });
             return;
         };
+        // As on the command line: never over one of the articles being compared.
+        let inputs = self.comparison.articles.iter().map(|a| Path::new(&a.path));
+        if report::overwrites_input(&expanded, inputs) {
+            self.message = Some(Message {
+                kind: MessageKind::Error,
+                text: format!(
+                    "{shown}: refusing to export over one of the articles being compared"
+                ),
+            });
+            return;
+        }
         self.message = Some(match report::export(&self.comparison, format, &expanded) {
             Ok(()) => Message {
                 kind: MessageKind::Ok,

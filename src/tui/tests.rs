@@ -1497,3 +1497,39 @@ fn snapshot_narrow_with_detail() {
     app.update(Action::ToggleDetail);
     insta::assert_snapshot!(screen(&draw(&mut app)));
 }
+
+#[cfg(unix)]
+#[test]
+fn e_refuses_to_export_over_an_article_and_keeps_links_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut comparison = three();
+    let article = dir.path().join("wire.json");
+    std::fs::write(&article, "the article").unwrap();
+    comparison.articles[0].path = article.to_str().unwrap().to_string();
+    let to_article = dir.path().join("to-article.json");
+    std::os::unix::fs::symlink(&article, &to_article).unwrap();
+    let mut app = app(comparison, 150, 24);
+    for target in [&article, &to_article] {
+        app.update(Action::ExportStart);
+        app.update(Action::ClearLine);
+        keys(&mut app, target.to_str().unwrap());
+        app.update(Action::Confirm);
+        let msg = app.message.clone().unwrap();
+        assert_eq!(msg.kind, MessageKind::Error, "{}", msg.text);
+        assert!(msg.text.contains("refusing to export over"), "{}", msg.text);
+        assert_eq!(std::fs::read_to_string(&article).unwrap(), "the article");
+    }
+    // A link to another file: the link stays, the file it points to gets the report.
+    let report = dir.path().join("report.json");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&report, &link).unwrap();
+    app.update(Action::ExportStart);
+    app.update(Action::ClearLine);
+    keys(&mut app, link.to_str().unwrap());
+    app.update(Action::Confirm);
+    let msg = app.message.clone().unwrap();
+    assert_eq!(msg.kind, MessageKind::Ok, "{}", msg.text);
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 3);
+}

@@ -6,14 +6,16 @@
 // fresh --user-data-dir, dumps the DOM, takes screenshots, and checks: every article column and
 // the legend are there, clicking a passage marks its counterparts and scrolls them into view,
 // the detail panel shows the diff and the conflicts (for a unique passage: its closest
-// candidates below the thresholds), toggles hide classes, the page stacks on a
-// narrow window, reads with JavaScript off, makes no network request, and runs no article text.
+// candidates below the thresholds), toggles hide classes, the summary fits its card at 1280 and
+// 1440 pixels (five articles), the page stacks on a narrow window, reads with JavaScript off,
+// makes no network request, and runs no article text.
 //
 // Usage: node tests/browser/report.test.mjs [OUT_DIR]
 //   ARTDIFF_BIN  the artdiff binary (default target/debug/artdiff)
 //   CHROMIUM     the browser (default /usr/bin/chromium)
 // Artifacts in OUT_DIR (default target/browser): demo.html, dom.html, report.png,
-// report-selected.png, report-narrow.png, report-nojs.png, hostile.html.
+// report-selected.png, report-narrow.png, report-nojs.png, report-five-1280.png, hostile.html,
+// five.html (and seeds.html when the shared seeds are there).
 // Last line: `browser: N passed, M failed`; exit 1 if any check failed.
 
 import { chromium } from "playwright-core";
@@ -71,6 +73,28 @@ const hostilePaths = hostile.map((text, i) => {
 });
 const hostileReport = path.join(out, "hostile.html");
 exportReport(hostileReport, hostilePaths);
+
+// Five articles with long titles: the summary table is at its widest. The shared seeds are used
+// too when they are there ($ARTDIFF_SEEDS, else ../shared/seeds beside the repository).
+const fivePaths = [0, 1, 2, 3, 4].map((i) => {
+  const p = path.join(out, `five-${i + 1}.txt`);
+  fs.writeFileSync(
+    p,
+    `Regional council number ${i + 1} approves a long-delayed plan for the harbour bridge and the ferry terminal\n\n` +
+      "The council approved the harbour plan on Monday after three years of debate, officials said. " +
+      `Article ${i + 1} adds that the vote was ${40 + i} to ${10 - i}. ` +
+      "Construction is expected to start next spring and to last two years.\n",
+  );
+  return p;
+});
+const fiveReport = path.join(out, "five.html");
+exportReport(fiveReport, fivePaths);
+const seedDir = process.env.ARTDIFF_SEEDS || path.join(root, "..", "shared", "seeds");
+const seedFiles = fs.existsSync(seedDir)
+  ? fs.readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort().slice(0, 5).map((f) => path.join(seedDir, f))
+  : [];
+const seedsReport = path.join(out, "seeds.html");
+if (seedFiles.length >= 2) exportReport(seedsReport, seedFiles);
 
 const args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
 const profiles = [];
@@ -337,6 +361,56 @@ try {
   await off.page.evaluate(() => document.getElementById("articles").scrollIntoView());
   await off.page.screenshot({ path: path.join(out, "report-nojs.png") });
   await nojs.close();
+
+  // ---------------------------------------------------------------- the summary's width
+  // At 1280 and 1440 pixels every summary column is visible inside its card without scrolling
+  // (the matrix goes below when both do not fit); on a narrow window the table scrolls inside
+  // the card and the page itself never scrolls sideways.
+  const wctx = await launch();
+  const reports = [["demo", demoPath], ["five articles", fiveReport]];
+  if (seedFiles.length >= 2) reports.push([`${seedFiles.length} seeds`, seedsReport]);
+  for (const [name, file] of reports) {
+    const w = await open(wctx, file);
+    for (const width of [1280, 1440, 480]) {
+      await w.page.setViewportSize({ width, height: 900 });
+      await sleep(100);
+      const fit = await w.page.evaluate(() => {
+        const card = document.getElementById("summary");
+        const wrap = card.querySelector(".table-wrap");
+        const c = card.getBoundingClientRect();
+        const ths = [...card.querySelectorAll("thead th")];
+        const last = ths[ths.length - 1].getBoundingClientRect();
+        return {
+          card: [Math.round(c.left), Math.round(c.right)],
+          lastRight: Math.round(last.right),
+          client: wrap.clientWidth,
+          scroll: wrap.scrollWidth,
+          overflowX: getComputedStyle(wrap).overflowX,
+          page: document.documentElement.scrollWidth,
+          view: window.innerWidth,
+        };
+      });
+      const detail = JSON.stringify(fit);
+      if (width >= 1280) {
+        check(
+          `${name} at ${width}px: every summary column shows inside its card`,
+          fit.scroll <= fit.client + 1 && fit.lastRight <= fit.card[1] && fit.card[1] <= fit.view,
+          detail,
+        );
+        if (name === "five articles" && width === 1280)
+          await w.page.screenshot({ path: path.join(out, "report-five-1280.png") });
+      } else {
+        check(
+          `${name} at ${width}px: the summary scrolls inside its card, the page does not`,
+          fit.overflowX === "auto" && fit.page <= fit.view && fit.card[1] <= fit.view,
+          detail,
+        );
+      }
+    }
+    check(`no console errors in the ${name} report`, w.log.errors.length === 0, w.log.errors.slice(0, 3).join(" | "));
+    await w.page.close();
+  }
+  await wctx.close();
 
   // ---------------------------------------------------------------- hostile articles
   const hctx = await launch();
