@@ -188,14 +188,13 @@ fn ellipses() {
 }
 
 #[test]
-fn questions_and_exclamations_inside_quotes_before_lowercase_attribution() {
+fn questions_and_exclamations_inside_quotes_before_their_attribution() {
     assert_eq!(
         texts("“Why now?” he asked. \"Stop!\" she shouted. 'Really?' Dahl said."),
         [
             "“Why now?” he asked.",
             "\"Stop!\" she shouted.",
-            "'Really?'",
-            "Dahl said."
+            "'Really?' Dahl said."
         ]
     );
 }

@@ -29,7 +29,7 @@ pub const TITLES: &[&str] = &[
     "Mt.", "Ft.",
     // Before a number, a name or an example
     "No.", "Nos.", "Nr.", "vs.", "v.", "cf.", "e.g.", "i.e.", "viz.", "approx.", "ca.", "Fig.",
-    "Figs.", "fig.", "Vol.", "vol.", "Ch.", "ch.", "pp.", "Art.", "para.",
+    "Figs.", "fig.", "Vol.", "vol.", "Ch.", "ch.", "pp.", "Art.", "para.", "N°.", "Nº.",
 ];
 
 /// A full stop after one of these ends a sentence only before a [`STARTERS`] word.
