@@ -114,3 +114,35 @@ fn news_cases_split_as_a_reader_would() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Throughput of `split` on the large evaluation articles, if present (`cargo test --release
+/// --test news_cases -- --ignored --nocapture`); compare builds by running it on each.
+#[test]
+#[ignore]
+fn segmentation_throughput_on_large() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/large");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let texts: Vec<String> = entries
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut best = f64::MAX;
+    for _ in 0..15 {
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..10 {
+            for text in &texts {
+                n += std::hint::black_box(split(text)).len();
+            }
+        }
+        best = best.min(t.elapsed().as_secs_f64() / 10.0);
+        assert!(n > 0);
+    }
+    println!(
+        "{bytes} bytes in {:.2} ms: {:.0} MB/s",
+        best * 1e3,
+        bytes as f64 / best / 1e6
+    );
+}
