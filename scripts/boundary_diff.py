@@ -4,7 +4,8 @@
 Segments every article given (default: ../shared/eval/news/*/*.txt and
 ../shared/eval/large/*.txt, relative to the repository) with the OLD and the NEW binary via
 `--export - --format json` and prints, per file, each stretch where the passage spans differ:
-the old passages and the new ones covering the same bytes.
+the old passages and the new ones covering the same bytes (a passage that became
+boilerplate, such as a repeated headline, counts as changed).
 
     scripts/boundary_diff.py OLD_BIN NEW_BIN [FILE...]
 
@@ -24,14 +25,17 @@ def spans(binary, path):
         capture_output=True,
     ).stdout
     article = json.loads(out)["articles"][0]
-    return [(p["start"], p["end"], p["text"]) for p in article["passages"]]
+    return [
+        (p["start"], p["end"], p["class"] == "boilerplate", p["text"])
+        for p in article["passages"]
+    ]
 
 
 def diff(old, new):
     """Groups of (old passages, new passages) that cover the same bytes but differ."""
     groups, i, j = [], 0, 0
     while i < len(old) and j < len(new):
-        if old[i][:2] == new[j][:2]:
+        if old[i][:3] == new[j][:3]:
             i, j = i + 1, j + 1
             continue
         go, gn = [old[i]], [new[j]]
@@ -65,10 +69,10 @@ def main():
         for go, gn in diff(old, new):
             moved += 1
             print(f"== {os.path.relpath(path)}")
-            for _, _, t in go:
-                print(f"  - {t!r}")
-            for _, _, t in gn:
-                print(f"  + {t!r}")
+            for _, _, b, t in go:
+                print(f"  - {'[boilerplate] ' if b else ''}{t!r}")
+            for _, _, b, t in gn:
+                print(f"  + {'[boilerplate] ' if b else ''}{t!r}")
     print(f"{len(files)} files, passages {total_old} -> {total_new}, {moved} changed stretches")
 
 

@@ -1,6 +1,6 @@
 //! Paragraphs and sentence passages with byte spans into the loaded text.
 //!
-//! [`split`] works in three steps, each linear in the text:
+//! [`split`] works in these steps, each linear in the text:
 //!
 //! 1. **Lines.** Each line is blank, chrome (web boilerplate, judged line by line by
 //!    [`ingest::boilerplate::Detector`](crate::ingest::boilerplate::Detector), author boxes
@@ -19,6 +19,9 @@
 //!    passage. A passage of punctuation only (a lone `”`, `...`) joins its neighbour in the
 //!    paragraph; a ruler (`---`, `* * *`) is dropped. Passages longer than [`MAX_PASSAGE`]
 //!    bytes are cut at a space (or a char boundary) so the engine never sees a monster.
+//! 4. **Repeated headline.** When the first passage is repeated word for word as the next
+//!    paragraph (the title, then the same line again in scraped pages), the repeat is marked
+//!    boilerplate so it is compared once.
 //!
 //! Spans are trimmed of whitespace (no-break and zero-width spaces included), lie on char
 //! boundaries, are in order and never overlap. `paragraph` counts the paragraphs that hold at
@@ -110,7 +113,32 @@ pub fn split(text: &str) -> Vec<Segment> {
         offset += raw.len() + 1;
     }
     splitter.flush();
+    mark_repeated_headline(text, &mut splitter.out);
     splitter.out
+}
+
+/// A headline repeated as the next paragraph (common in scraped pages: the title, then the
+/// same line again) is compared once: the repeat is marked boilerplate.
+fn mark_repeated_headline(text: &str, out: &mut [Segment]) {
+    let Some(first) = out.iter().position(|s| !s.boilerplate) else {
+        return;
+    };
+    let alone = |k: usize| {
+        let p = out[k].paragraph;
+        (k == 0 || out[k - 1].paragraph != p) && out.get(k + 1).is_none_or(|n| n.paragraph != p)
+    };
+    let Some(second) = out.get(first + 1) else {
+        return;
+    };
+    let (a, b) = (out[first], *second);
+    if !b.boilerplate
+        && b.paragraph == a.paragraph + 1
+        && alone(first)
+        && alone(first + 1)
+        && text[a.start..a.end] == text[b.start..b.end]
+    {
+        out[first + 1].boilerplate = true;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -564,6 +592,29 @@ mod tests {
             ["“\nWe won.", "They lost."]
         );
         assert_eq!(texts("* * *"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_headline_repeated_as_the_first_paragraph_is_compared_once() {
+        let text = "Storm Hits the Coast\n\nStorm Hits the Coast\n\nThe storm hit. It rained.";
+        let flags: Vec<(&str, bool)> = split(text)
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.boilerplate))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("Storm Hits the Coast", false),
+                ("Storm Hits the Coast", true),
+                ("The storm hit.", false),
+                ("It rained.", false),
+            ]
+        );
+        // A line repeated later, or a sentence repeated, is left alone.
+        let text = "Storm\n\nRain came.\n\nStorm";
+        assert!(split(text).iter().all(|s| !s.boilerplate));
+        let text = "It rained. It rained.";
+        assert!(split(text).iter().all(|s| !s.boilerplate));
     }
 
     #[test]
