@@ -7,7 +7,7 @@ Segments every article given (default: ../shared/eval/news/*/*.txt and
 the old passages and the new ones covering the same bytes (a passage that became
 boilerplate, such as a repeated headline, counts as changed).
 
-    scripts/boundary_diff.py OLD_BIN NEW_BIN [FILE...]
+    tools/boundary_diff.py OLD_BIN NEW_BIN [FILE...]
 
 Nothing is written; the texts stay where they are.
 """
