@@ -271,12 +271,7 @@ fn fit_rounds(events: &[&Labelled], rounds: usize) -> Model {
 /// The candidates of `e` scored by `model` (all its rounds).
 fn logits(e: &Labelled, model: &Model) -> Vec<Scored> {
     let mut s = scored(e, &model.pair);
-    for weights in &model.context {
-        let context = context_features(&s);
-        for (x, values) in s.iter_mut().zip(&context) {
-            x.logit = artdiff::align::statement::logit(values, weights);
-        }
-    }
+    artdiff::align::statement::apply_context(&mut s, &model.context);
     s
 }
 
@@ -313,22 +308,7 @@ fn sweep(events: &[&Event], model: &Model) -> Vec<Score> {
                 min_shared: artdiff::align::DEFAULT_MIN_SHARED,
                 min_paraphrase: t,
             });
-            if std::env::var_os("ALL_LINKS").is_none() {
-                out[k].add(&news_gold::score(event, &c));
-            } else {
-                // Every link above the threshold, without the one-to-one assignment.
-                let mut links = std::collections::HashMap::new();
-                for l in &c.links {
-                    if l.paraphrase >= t || l.verbatim >= artdiff::align::DEFAULT_MIN_SHARED {
-                        let canon = |(a, p): (usize, usize)| (a, event.canon[a][p]);
-                        links.insert(
-                            news_gold::pair(canon(l.a), canon(l.b)),
-                            (artdiff::model::MatchKind::Paraphrased, false),
-                        );
-                    }
-                }
-                out[k].add(&news_gold::score_links(event, &links));
-            }
+            out[k].add(&news_gold::score(event, &c));
         }
     }
     out

@@ -20,7 +20,7 @@
 //! (`cargo test --release --test calibrate -- --ignored --nocapture news`), which prints
 //! [`PAIR_WEIGHTS`], [`CONTEXT_WEIGHTS`] and the cross-validated figures.
 
-use super::features::{features, multiset_overlap, probability, Idf, Prepared};
+use super::features::{features, multiset_overlap, Idf, Prepared};
 use rustc_hash::FxHashMap;
 
 /// Names of the pair features, in the order of [`PairEvidence::values`] and [`PAIR_WEIGHTS`].
@@ -181,7 +181,7 @@ pub fn pair_evidence(
 ) -> PairEvidence {
     let f = features(a, b, idf);
     let value = |name: &str| f.values[feature_index(name)];
-    let mrpc = probability(&f.values, &super::features::WEIGHTS).clamp(1e-6, 1.0 - 1e-6);
+    let mrpc = f.paraphrase().clamp(1e-6, 1.0 - 1e-6);
     let mrpc_logit = (mrpc / (1.0 - mrpc)).ln() / 5.0;
 
     let mass = |stems: &mut dyn Iterator<Item = u32>| stems.map(|t| idf.weight(t)).sum::<f64>();
@@ -221,6 +221,7 @@ pub fn pair_evidence(
         0.0
     };
     let names_common = multiset_overlap(&a.names, &b.names);
+    let (subject_a, subject_b) = (subject(a), subject(b));
     // A passage found word for word inside a longer one (a quote, a wire sentence a report
     // extends) is verbatim too, once it is long enough to be a statement of its own.
     let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
@@ -265,9 +266,9 @@ pub fn pair_evidence(
             (position_a.headline && position_b.lead) || (position_b.headline && position_a.lead),
         )),
         quote_contained(a, b).max(quote_contained(b, a)),
-        f64::from(u8::from(subject(a).is_some() && subject(a) == subject(b))),
+        f64::from(u8::from(subject_a.is_some() && subject_a == subject_b)),
         f64::from(u8::from(
-            subject(a).is_some() && subject(b).is_some() && subject(a) != subject(b),
+            subject_a.is_some() && subject_b.is_some() && subject_a != subject_b,
         )),
     ];
     PairEvidence {
@@ -366,6 +367,17 @@ fn common_runs(a: &Prepared, b: &Prepared) -> (usize, usize) {
         }
     }
     (best, best_quoted)
+}
+
+/// Runs the context rounds of `weights` over `scored`, each replacing every pair's log-odds with
+/// the context model's from the scores of the round before.
+pub fn apply_context(scored: &mut [Scored], weights: &[Vec<f64>]) {
+    for round in weights {
+        let context = context_features(scored);
+        for (s, values) in scored.iter_mut().zip(&context) {
+            s.logit = logit(values, round);
+        }
+    }
 }
 
 /// One scored candidate pair as the context stage sees it.

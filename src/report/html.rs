@@ -21,7 +21,7 @@ use super::common::{
 };
 use super::sha256::{base64, sha256};
 use super::ReportError;
-use crate::model::{Article, Class, ClassCounts, Comparison, Coverage, DiffOp, Match};
+use crate::model::{Article, Class, ClassCounts, Comparison, Conflict, Coverage, DiffOp, Match};
 use crate::near_miss::{self, NearMiss};
 use crate::safe_text::printable;
 use serde::Serialize;
@@ -677,6 +677,15 @@ struct DataConflict {
 
 fn data(comparison: &Comparison) -> Data {
     let clean = |s: &str| printable(s).into_owned();
+    let conflicts = |list: &[Conflict]| -> Vec<DataConflict> {
+        list.iter()
+            .map(|c| DataConflict {
+                kind: c.kind.name(),
+                a: clean(&c.a),
+                b: clean(&c.b),
+            })
+            .collect()
+    };
     let link = |m: &Match| DataMatch {
         article: m.article,
         passage: m.passage,
@@ -697,15 +706,7 @@ fn data(comparison: &Comparison) -> Data {
             })
             .collect(),
         terms: m.terms.iter().map(|t| clean(t)).collect(),
-        conflicts: m
-            .conflicts
-            .iter()
-            .map(|c| DataConflict {
-                kind: c.kind.name(),
-                a: clean(&c.a),
-                b: clean(&c.b),
-            })
-            .collect(),
+        conflicts: conflicts(&m.conflicts),
     };
     let near = |i: usize, n: &NearMiss| {
         let mut notes = Vec::new();
@@ -731,15 +732,7 @@ fn data(comparison: &Comparison) -> Data {
             notes,
             terms: n.terms.iter().map(|t| clean(t)).collect(),
             differs: n.differs.iter().map(|r| clean(&r.label(4))).collect(),
-            conflicts: n
-                .conflicts
-                .iter()
-                .map(|c| DataConflict {
-                    kind: c.kind.name(),
-                    a: clean(&c.a),
-                    b: clean(&c.b),
-                })
-                .collect(),
+            conflicts: conflicts(&n.conflicts),
         }
     };
     Data {
