@@ -289,7 +289,10 @@ fn fit_model(events: &[&Labelled]) -> Model {
 const FOLDS: usize = 5;
 
 fn thresholds() -> Vec<f64> {
-    (20..=90).step_by(5).map(|t| t as f64 / 100.0).collect()
+    {
+        let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+        (env("TLO", 20)..=env("THI", 90)).step_by(env("TSTEP", 5)).map(|t| t as f64 / 100.0).collect()
+    }
 }
 
 /// Scores of `events` under `model` at each threshold of [`thresholds`].
@@ -596,11 +599,26 @@ fn errors() {
     };
     let t = Settings::default().thresholds.min_paraphrase;
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for event in &events {
-        let c = artdiff::align::compare(event.articles.clone(), &Settings::default());
+    // With `CV` set, each event is judged by a model fitted on the other folds' events.
+    let labelled: Vec<Labelled> = if std::env::var_os("CV").is_some() {
+        events.iter().enumerate().map(|(i, e)| label(e, i)).collect()
+    } else {
+        Vec::new()
+    };
+    for (id, event) in events.iter().enumerate() {
+        let model = if labelled.is_empty() {
+            Model::default()
+        } else {
+            let train: Vec<&Labelled> = labelled
+                .iter()
+                .filter(|l| l.event % FOLDS != id % FOLDS)
+                .collect();
+            fit_model(&train)
+        };
+        let c = compare_with_model(event.articles.clone(), &Settings::default(), &model, &mut |_| {});
         let links = news_gold::links(event, &c);
         let candidates = candidates_of(&event.articles, "english");
-        let p = statement_probabilities(&candidates, &Model::default());
+        let p = statement_probabilities(&candidates, &model);
         let canon = |(a, q): (usize, usize)| (a, event.canon[a][q]);
         let score: std::collections::HashMap<_, f64> = candidates
             .iter()
@@ -692,7 +710,7 @@ fn errors() {
     }
     for (cause, items) in &groups {
         println!("{cause}: {}", items.len());
-        for item in items.iter().take(3) {
+        for item in items.iter().take(std::env::var("SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(3)) {
             println!("    {item}");
         }
     }

@@ -135,7 +135,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 fn quotes_and_clauses(text: &str, tokens: &[Token]) -> (Vec<bool>, Vec<std::ops::Range<usize>>) {
     let mut quoted = Vec::with_capacity(tokens.len());
     let mut clauses = Vec::new();
-    let (mut inside, mut clause_start, mut previous_end) = (false, 0, 0);
+    let (mut inside, mut clause_start, mut previous_end) =
+        (opens_inside_quote(text, tokens), 0, 0);
     for (i, token) in tokens.iter().enumerate() {
         let gap = text.get(previous_end..token.start).unwrap_or("");
         let mut boundary = false;
@@ -162,6 +163,22 @@ fn quotes_and_clauses(text: &str, tokens: &[Token]) -> (Vec<bool>, Vec<std::ops:
         clauses.push(clause_start..tokens.len());
     }
     (quoted, clauses)
+}
+
+/// True when a passage continues a quote opened in an earlier sentence: its first quote mark
+/// closes (`”`), or it has an odd number of straight quotes and the last one follows its last
+/// word (`It's not Obama's war."`).
+fn opens_inside_quote(text: &str, tokens: &[Token]) -> bool {
+    let first_curly = text.find(['\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}']);
+    if let Some(at) = first_curly {
+        let straight_before = text[..at].contains('"');
+        if !straight_before {
+            return matches!(text[at..].chars().next(), Some('\u{201D}' | '\u{00BB}'));
+        }
+    }
+    let straight = text.matches('"').count();
+    let last_word_end = tokens.last().map_or(0, |t| t.end);
+    straight % 2 == 1 && text.rfind('"').is_some_and(|at| at >= last_word_end)
 }
 
 /// Character trigrams of the normalised words joined by spaces, hashed.
@@ -282,7 +299,15 @@ pub const WEIGHTS: [f64; FEATURES + 1] = [
 pub fn worth_scoring(a: &Prepared, b: &Prepared) -> bool {
     let inter = shared_content(a, b);
     let shorter = a.content.len().min(b.content.len()).max(1);
-    inter * 5 >= shorter
+    inter * 5 >= shorter || shares_quote(a, b) || shares_quote(b, a)
+}
+
+/// True when four words `x` quotes in a row appear in a row in `y`.
+fn shares_quote(x: &Prepared, y: &Prepared) -> bool {
+    const RUN: usize = 4;
+    x.words.windows(RUN).enumerate().any(|(i, window)| {
+        x.quoted[i..i + RUN].iter().all(|&q| q) && y.words.windows(RUN).any(|w| w == window)
+    })
 }
 
 /// How many content stems `a` and `b` have in common.
