@@ -213,14 +213,33 @@ fn label(event: &Event, id: usize) -> Labelled {
     }
 }
 
+/// Pair features left out of the fit (`DROP`: comma-separated names), for trying smaller models.
+fn dropped() -> Vec<usize> {
+    std::env::var("DROP")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            PAIR_FEATURE_NAMES
+                .iter()
+                .position(|x| *x == n)
+                .unwrap_or_else(|| panic!("no pair feature {n}"))
+        })
+        .collect()
+}
+
 fn fit_pair(events: &[&Labelled]) -> Vec<f64> {
+    let drop = dropped();
     let rows: Vec<(Vec<f64>, bool)> = events
         .iter()
         .flat_map(|e| {
-            e.candidates
-                .iter()
-                .zip(&e.labels)
-                .map(|(c, &y)| (c.evidence.values.to_vec(), y))
+            e.candidates.iter().zip(&e.labels).map(|(c, &y)| {
+                let mut values = c.evidence.values.to_vec();
+                for &k in &drop {
+                    values[k] = 0.0;
+                }
+                (values, y)
+            })
         })
         .collect();
     fit(&rows.iter().collect::<Vec<_>>())
@@ -290,8 +309,16 @@ const FOLDS: usize = 5;
 
 fn thresholds() -> Vec<f64> {
     {
-        let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-        (env("TLO", 20)..=env("THI", 90)).step_by(env("TSTEP", 5)).map(|t| t as f64 / 100.0).collect()
+        let env = |k: &str, d: usize| {
+            std::env::var(k)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d)
+        };
+        (env("TLO", 20)..=env("THI", 90))
+            .step_by(env("TSTEP", 5))
+            .map(|t| t as f64 / 100.0)
+            .collect()
     }
 }
 
@@ -373,7 +400,28 @@ fn news() {
     let mut cv = vec![Score::default(); ts.len()];
     let mut cv_two = vec![Score::default(); ts.len()];
     let mut nested = Score::default();
-    let in_fold = |i: usize, fold: usize| i % FOLDS == fold;
+    // `SPLIT` (a number) deals the events into folds in another order: for checking that a
+    // difference is not the luck of one split.
+    let split: u64 = std::env::var("SPLIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    if split > 0 {
+        // splitmix64 of (split, event): a fixed shuffle per split.
+        let mix = |x: u64| {
+            let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        order.sort_by_key(|&i| mix(split * 1000 + i as u64));
+    }
+    let mut fold_of = vec![0; events.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        fold_of[i] = rank % FOLDS;
+    }
+    let in_fold = |i: usize, fold: usize| fold_of[i] == fold;
     for fold in 0..FOLDS {
         let train: Vec<&Labelled> = (0..events.len())
             .filter(|&i| !in_fold(i, fold))
@@ -601,7 +649,11 @@ fn errors() {
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     // With `CV` set, each event is judged by a model fitted on the other folds' events.
     let labelled: Vec<Labelled> = if std::env::var_os("CV").is_some() {
-        events.iter().enumerate().map(|(i, e)| label(e, i)).collect()
+        events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| label(e, i))
+            .collect()
     } else {
         Vec::new()
     };
@@ -615,7 +667,12 @@ fn errors() {
                 .collect();
             fit_model(&train)
         };
-        let c = compare_with_model(event.articles.clone(), &Settings::default(), &model, &mut |_| {});
+        let c = compare_with_model(
+            event.articles.clone(),
+            &Settings::default(),
+            &model,
+            &mut |_| {},
+        );
         let links = news_gold::links(event, &c);
         let candidates = candidates_of(&event.articles, "english");
         let p = statement_probabilities(&candidates, &model);
@@ -710,7 +767,12 @@ fn errors() {
     }
     for (cause, items) in &groups {
         println!("{cause}: {}", items.len());
-        for item in items.iter().take(std::env::var("SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(3)) {
+        for item in items.iter().take(
+            std::env::var("SHOW")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(3),
+        ) {
             println!("    {item}");
         }
     }

@@ -135,8 +135,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 fn quotes_and_clauses(text: &str, tokens: &[Token]) -> (Vec<bool>, Vec<std::ops::Range<usize>>) {
     let mut quoted = Vec::with_capacity(tokens.len());
     let mut clauses = Vec::new();
-    let (mut inside, mut clause_start, mut previous_end) =
-        (opens_inside_quote(text, tokens), 0, 0);
+    let (mut inside, mut clause_start, mut previous_end) = (opens_inside_quote(text, tokens), 0, 0);
     for (i, token) in tokens.iter().enumerate() {
         let gap = text.get(previous_end..token.start).unwrap_or("");
         let mut boundary = false;
@@ -587,6 +586,35 @@ mod tests {
         let f = features(&p[0], &p[1], &idf);
         assert_eq!(f.verbatim(), 1.0);
         assert_eq!(f.values[0], 1.0);
+    }
+
+    #[test]
+    fn a_quote_continued_from_the_sentence_before_is_quoted() {
+        let (p, _) = prepare(&[
+            "Why would he not do it?\u{201D}",
+            "It's not Obama's war.\"",
+            "He said \"yes\" today.",
+            "\u{201C}No,\u{201D} he said.",
+        ]);
+        assert!(p[0].quoted.iter().all(|&q| q), "{:?}", p[0].quoted);
+        assert!(p[1].quoted.iter().all(|&q| q), "{:?}", p[1].quoted);
+        assert_eq!(p[2].quoted, [false, false, true, false]);
+        assert_eq!(p[3].quoted, [true, false, false]);
+    }
+
+    #[test]
+    fn the_same_quote_of_function_words_is_worth_scoring() {
+        let (p, _) = prepare(&[
+            "Why would he not do it?\u{201D}",
+            "\u{201C}Why would he not do that?\u{201D} the senator asked.",
+            "Why would he not do that today, after all?",
+        ]);
+        assert!(p[0].content.is_empty());
+        assert!(worth_scoring(&p[0], &p[1]));
+        assert!(worth_scoring(&p[0], &p[2]), "quoted on one side is enough");
+        // Unquoted function words in common are not a statement.
+        let (q, _) = prepare(&["Why would he not do it?", "Why would he not do that today?"]);
+        assert!(!worth_scoring(&q[0], &q[1]));
     }
 
     #[test]

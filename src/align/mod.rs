@@ -258,27 +258,17 @@ fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -
 /// comparable passage is a headline only when it stands alone in its paragraph: plain text that
 /// starts with a paragraph of sentences has none.
 fn positions(side: &[Option<Prepared>], passages: &[Passage]) -> Vec<Position> {
-    let comparable = side.iter().filter(|p| p.is_some()).count();
     let first = side.iter().position(Option::is_some);
-    let headline = first.is_some_and(|f| {
+    let headline = first.filter(|&f| {
         let paragraph = passages[f].paragraph;
         passages
             .iter()
             .enumerate()
             .all(|(i, p)| i == f || p.paragraph != paragraph || side[i].is_none())
     });
-    // The lead: the first three passages after the headline, or the first three.
-    let lead = if headline { 1..=3 } else { 0..=2 };
-    let mut rank = 0;
-    side.iter()
-        .map(|p| {
-            let position = Position {
-                headline: p.is_some() && headline && rank == 0,
-                lead: p.is_some() && lead.contains(&rank),
-                relative: rank as f64 / comparable.saturating_sub(1).max(1) as f64,
-            };
-            rank += usize::from(p.is_some());
-            position
+    (0..side.len())
+        .map(|i| Position {
+            headline: headline == Some(i),
         })
         .collect()
 }

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The built-in patterns, compiled into the binary.
 pub const BUILTIN: &str = include_str!("../../assets/boilerplate.txt");
@@ -272,6 +273,7 @@ impl<'p> Detector<'p> {
                 true
             }
             Some(Hit::Chrome) => true,
+            None if is_byline(line) => true,
             None if self.names_left > 0 && looks_like_name(line) => {
                 self.names_left -= 1;
                 true
@@ -282,6 +284,72 @@ impl<'p> Detector<'p> {
             }
         }
     }
+}
+
+/// True for a credit line: "By" and then only names, dates and the words of a credit ("By Jane
+/// Doe and Nordic Press Agency · Published 10 February 2026, 14.22", "*By Hege Rønning, West
+/// Coast Tribune — February 10, 2026*"). Two reports' credit lines say who wrote them, not
+/// what happened, so they are not compared (they linked an agency's lead to a byline naming
+/// the agency). A sentence that opens with "By" goes on in lower case and stays text.
+///
+/// ```
+/// use artdiff::ingest::boilerplate::is_byline;
+/// assert!(is_byline("By Jane Doe, Staff Writer | Updated 9.15 am"));
+/// assert!(!is_byline("By Tuesday, the council had voted to close the bridge."));
+/// ```
+pub fn is_byline(line: &str) -> bool {
+    const CREDIT_WORDS: &[&str] = &[
+        "and",
+        "of",
+        "the",
+        "at",
+        "in",
+        "for",
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "al",
+        "el",
+        "am",
+        "pm",
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "on",
+    ];
+    let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '*' | '_'));
+    let Some(credit) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    if line.chars().count() > MAX_LABEL_CHARS {
+        return false;
+    }
+    let words: Vec<&str> = credit.unicode_words().collect();
+    let starts_with_name = words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    starts_with_name
+        && words.iter().all(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            first.is_uppercase()
+                || first.is_ascii_digit()
+                || CREDIT_WORDS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// True for a short line that reads like a person's name or role in an author box:
@@ -396,6 +464,30 @@ mod tests {
     fn builtin_patterns_parse() {
         let p = Patterns::parse(BUILTIN).unwrap();
         assert!(p.len() > 50);
+    }
+
+    #[test]
+    fn credit_lines_are_bylines_and_sentences_opening_with_by_are_not() {
+        for credit in [
+            "By Silje Marstrand and Nordic Press Agency · Published 10 February 2026, 14.22 · Updated 18.05",
+            "*By Hege Rønning, West Coast Tribune — February 10, 2026*",
+            "BY ANNA LÉA DU PONT",
+            "By Staff Reporter",
+        ] {
+            assert!(is_byline(credit), "{credit}");
+        }
+        for text in [
+            "By Tuesday, the council had voted to close the bridge.",
+            "By then the ferry was full.",
+            "By 2030 the bridge will carry 9,000 cars a day.",
+            "Bylines are short.",
+            "By",
+        ] {
+            assert!(!is_byline(text), "{text}");
+        }
+        let mut d = Detector::new();
+        assert!(d.line("By Jane Doe | Updated 9.15 am"));
+        assert!(!d.line("The storm hit at dawn."));
     }
 
     #[test]
