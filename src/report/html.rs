@@ -19,7 +19,8 @@ use super::common::{
     class_description, class_title, conflict_rows, near_miss_line, passage_ref, percent, score,
     short_name,
 };
-use super::sha256::{base64, sha256};
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
 use super::ReportError;
 use crate::model::{Article, Class, ClassCounts, Comparison, Conflict, Coverage, DiffOp, Match};
 use crate::near_miss::{self, NearMiss};
@@ -48,7 +49,7 @@ pub fn content_security_policy() -> String {
     format!(
         "default-src 'none'; script-src 'sha256-{}'; style-src 'unsafe-inline'; img-src data:; \
          base-uri 'none'; form-action 'none'",
-        base64(&sha256(SCRIPT.as_bytes()))
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SCRIPT.as_bytes()))
     )
 }
 
