@@ -154,7 +154,14 @@ fn stem_of(address: &str) -> String {
             break;
         }
     }
-    // No hidden files, no `..`, no trailing dash or dot.
+    // The format's extension is added again; no hidden files, no `..`, no trailing dash.
+    let mut stem = stem.trim_matches(['-', '.']).to_string();
+    for ext in [".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".php", ".aspx"] {
+        if stem.len() > ext.len() && stem.ends_with(ext) {
+            stem.truncate(stem.len() - ext.len());
+            break;
+        }
+    }
     let stem = stem.trim_matches(['-', '.']).to_string();
     if stem.is_empty() {
         "page".to_string()
@@ -199,6 +206,8 @@ mod tests {
     fn stems_from_addresses() {
         assert_eq!(stem_of("https://a.example/news/story?id=3"), "a.example-news-story-id-3");
         assert_eq!(stem_of("http://127.0.0.1:8080/"), "127.0.0.1-8080");
+        assert_eq!(stem_of("http://x.example/a/story.html?p=2"), "x.example-a-story.html-p-2");
+        assert_eq!(stem_of("http://x.example/a/story.html"), "x.example-a-story");
         assert_eq!(stem_of("https://../..//"), "page");
         assert_eq!(stem_of("https://x.example/Ünïcode"), "x.example-n-code");
         assert!(stem_of(&format!("https://x.example/{}", "a".repeat(500))).len() <= MAX_STEM);
