@@ -9,11 +9,11 @@
 
 use crate::tui::keymap::Keymap;
 use artdiff::align::{FLOOR_PARAPHRASE, FLOOR_VERBATIM};
+use artdiff::ingest::fetch::ProxyChoice;
 use artdiff::model::Thresholds;
 use artdiff::report::ReportFormat;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use artdiff::ingest::fetch::ProxyChoice;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -803,7 +803,10 @@ mod tests {
         assert_eq!(e.export_format, ExportFormat::Md);
         assert_eq!(e.order, Order::Published);
         assert_eq!(e.timeout, Duration::from_millis(2500));
-        assert_eq!(e.proxy, ProxyChoice::Url("http://proxy.example:3128".into()));
+        assert_eq!(
+            e.proxy,
+            ProxyChoice::Url("http://proxy.example:3128".into())
+        );
         assert_eq!(e.keymap.key_of(Action::ToggleDetail), Some(Key::ch('D')));
         assert_eq!(e.keymap.key_of(Action::Down), Some(Key::ch('j')));
     }

@@ -377,7 +377,8 @@ fn load(
             Err(e) => failures.push(e),
         }
     }
-    if !failures.is_empty() && !(keep_going && loaded.len() >= 2) {
+    let enough_loaded = keep_going && loaded.len() >= 2;
+    if !failures.is_empty() && !enough_loaded {
         let mut messages: Vec<String> = failures.iter().map(ToString::to_string).collect();
         if keep_going {
             messages.push(format!(

@@ -565,7 +565,9 @@ impl Chronology {
                     .and_then(crate::timestamps::Published::parse)
             })
             .collect();
-        let mut order: Vec<usize> = (0..articles.len()).filter(|&i| times[i].is_some()).collect();
+        let mut order: Vec<usize> = (0..articles.len())
+            .filter(|&i| times[i].is_some())
+            .collect();
         if order.len() < 2 {
             return None;
         }

@@ -153,7 +153,10 @@ mod tests {
     fn spans_between_times() {
         let p = |t| Published::parse(t).unwrap();
         let a = p("2025-09-01T08:15:00Z");
-        assert_eq!(p("2025-09-01T11:40:00Z").since(&a), (3 * 3600 + 25 * 60, false));
+        assert_eq!(
+            p("2025-09-01T11:40:00Z").since(&a),
+            (3 * 3600 + 25 * 60, false)
+        );
         assert_eq!(p("2025-09-03").since(&a), (2 * 86_400, true));
         assert_eq!(p("2025-09-01").since(&a), (0, true));
         assert_eq!(gap(3 * 3600, false), "3 h");
@@ -166,9 +169,16 @@ mod tests {
 
     #[test]
     fn readable_times() {
-        assert_eq!(readable("2025-09-01T10:15:00+02:00"), "2025-09-01 08:15 UTC");
+        assert_eq!(
+            readable("2025-09-01T10:15:00+02:00"),
+            "2025-09-01 08:15 UTC"
+        );
         assert_eq!(readable("2025-09-01"), "2025-09-01");
         assert_eq!(readable("last Tuesday"), "last Tuesday");
-        assert!(now_utc().ends_with('Z') && now_utc().len() == 20, "{}", now_utc());
+        assert!(
+            now_utc().ends_with('Z') && now_utc().len() == 20,
+            "{}",
+            now_utc()
+        );
     }
 }

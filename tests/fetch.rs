@@ -16,7 +16,12 @@ use std::time::{Duration, Instant};
 
 /// A fixture page of tests/pages (text written for these tests).
 fn page(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/pages")
+            .join(name),
+    )
+    .unwrap()
 }
 
 const PAGES: [&str; 5] = [
@@ -57,9 +62,14 @@ fn a_news_page_brings_its_metadata_and_provenance() {
     let url = server.url("/news/ferry");
     let a = fetch(&url).unwrap();
     assert_eq!(a.format, Format::Html);
-    assert!(a.text.contains("Ferry crews in Marrow Bay stopped work at dawn"));
+    assert!(a
+        .text
+        .contains("Ferry crews in Marrow Bay stopped work at dawn"));
     let m = &a.metadata;
-    assert_eq!(m.title.as_deref(), Some("Ferry crews walk out as Marrow Bay talks collapse"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Ferry crews walk out as Marrow Bay talks collapse")
+    );
     assert_eq!(m.site_name.as_deref(), Some("Harbour Herald"));
     assert_eq!(m.byline.as_deref(), Some("Orla Brennick"));
     assert_eq!(m.published.as_deref(), Some("2025-10-14T07:05:00+01:00"));
@@ -79,7 +89,10 @@ fn a_news_page_brings_its_metadata_and_provenance() {
     assert_eq!(p.bytes, body.len() as u64);
     assert_eq!(p.sha256, sha256_hex(&body));
     let at = p.fetched_at.as_deref().unwrap();
-    assert!(at.len() == 20 && at.ends_with('Z') && at.as_bytes()[10] == b'T', "{at}");
+    assert!(
+        at.len() == 20 && at.ends_with('Z') && at.as_bytes()[10] == b'T',
+        "{at}"
+    );
     // What the server was told.
     let request = &server.requests()[0];
     let agent = &request.headers["user-agent"];
@@ -100,7 +113,12 @@ fn the_seed_style_pages_carry_these_fields() {
         PAGES
             .iter()
             .map(|name| (*name, Reply::html(page(name))))
-            .map(|(name, reply)| (Box::leak(format!("/{name}").into_boxed_str()) as &str, reply))
+            .map(|(name, reply)| {
+                (
+                    Box::leak(format!("/{name}").into_boxed_str()) as &str,
+                    reply,
+                )
+            })
             .collect(),
     );
     let found: Vec<Vec<&str>> = PAGES
@@ -152,7 +170,11 @@ fn redirects_are_followed_and_each_hop_recorded() {
     assert_eq!(p.final_url, Some(server.url("/story")));
     assert_eq!(
         p.redirects,
-        [server.url("/old"), server.url("/moved"), server.url("/story")]
+        [
+            server.url("/old"),
+            server.url("/moved"),
+            server.url("/story")
+        ]
     );
     assert_eq!(p.status, Some(200));
 }
@@ -266,7 +288,10 @@ fn the_content_type_decides_the_format_before_the_extension() {
             Reply::ok("text/markdown", "# Ferry strike\n\nCrews *stopped* work.\n"),
         ),
     ]);
-    assert_eq!(fetch(&server.url("/story.txt")).unwrap().format, Format::Html);
+    assert_eq!(
+        fetch(&server.url("/story.txt")).unwrap().format,
+        Format::Html
+    );
     let plain = fetch(&server.url("/notes.html")).unwrap();
     assert_eq!(plain.format, Format::Text);
     assert_eq!(plain.text, "<p>Literally angle brackets.</p>\n");
@@ -282,10 +307,16 @@ fn http_errors_and_wrong_types_name_the_cause() {
     let server = Server::start(vec![
         ("/gone", Reply::status(404)),
         ("/broken", Reply::status(500)),
-        ("/report.pdf", Reply::ok("application/pdf", b"%PDF-1.7 ...".to_vec())),
+        (
+            "/report.pdf",
+            Reply::ok("application/pdf", b"%PDF-1.7 ...".to_vec()),
+        ),
         ("/photo", Reply::ok("image/jpeg", vec![0xFF, 0xD8, 0xFF])),
     ]);
-    assert_eq!(problem(&server.url("/gone"), &direct()), "HTTP 404 Not Found");
+    assert_eq!(
+        problem(&server.url("/gone"), &direct()),
+        "HTTP 404 Not Found"
+    );
     assert_eq!(
         problem(&server.url("/broken"), &direct()),
         "HTTP 500 Internal Server Error"
@@ -301,14 +332,21 @@ fn http_errors_and_wrong_types_name_the_cause() {
 fn a_slow_server_times_out() {
     let server = Server::start(vec![(
         "/slow",
-        Reply::Slow(Duration::from_secs(20), Box::new(Reply::html("<p>late</p>"))),
+        Reply::Slow(
+            Duration::from_secs(20),
+            Box::new(Reply::html("<p>late</p>")),
+        ),
     )]);
     let mut options = direct();
     options.fetch.timeout = Duration::from_secs(1);
     let start = Instant::now();
     let why = problem(&server.url("/slow"), &options);
     assert_eq!(why, "timed out after 1 s (see --timeout)");
-    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -363,10 +401,7 @@ fn a_refused_connection_is_named() {
         listener.local_addr().unwrap().port()
     };
     let url = format!("http://127.0.0.1:{port}/story");
-    assert_eq!(
-        problem(&url, &direct()),
-        "connection refused by 127.0.0.1"
-    );
+    assert_eq!(problem(&url, &direct()), "connection refused by 127.0.0.1");
 }
 
 #[test]
@@ -501,18 +536,23 @@ fn cli_compares_addresses_with_provenance_and_chronology_in_json() {
     assert_eq!(p1["sha256"], sha256_hex(&page("courier.html")));
     assert_eq!(p1["bytes"], page("courier.html").len());
     assert!(p1["fetched_at"].as_str().unwrap().ends_with('Z'));
-    assert_eq!(articles[0]["metadata"]["published"], "2025-10-14T07:05:00+01:00");
+    assert_eq!(
+        articles[0]["metadata"]["published"],
+        "2025-10-14T07:05:00+01:00"
+    );
     assert_eq!(articles[1]["metadata"]["site_name"], "Coast Courier");
     // Chronology: the herald (06:05 UTC) came before the courier (09:20 UTC).
     let chronology = &value["summary"]["chronology"];
     assert_eq!(chronology["order"], serde_json::json!([0, 1]));
     assert_eq!(chronology["published"][0], "2025-10-14T06:05:00Z");
     let pair = &chronology["pairs"][0];
-    assert_eq!((pair["earlier"].as_u64(), pair["later"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(
+        (pair["earlier"].as_u64(), pair["later"].as_u64()),
+        (Some(0), Some(1))
+    );
     assert_eq!(pair["seconds"], 3 * 3600 + 15 * 60);
     assert_eq!(
-        pair["later_in_earlier"],
-        value["summary"]["matrix"][1][0],
+        pair["later_in_earlier"], value["summary"]["matrix"][1][0],
         "the later article's share found in the earlier one"
     );
     assert!(pair["later_in_earlier"].as_f64().unwrap() > 0.0);
@@ -573,7 +613,11 @@ fn cli_save_keeps_the_exact_bytes_and_the_saved_files_compare_the_same() {
         let copy = Path::new(p.copy.as_deref().expect("the saved copy is recorded"));
         assert!(copy.starts_with(&saved), "{}", copy.display());
         let bytes = std::fs::read(copy).unwrap();
-        assert_eq!(sha256_hex(&bytes), p.sha256, "the saved bytes are the bytes compared");
+        assert_eq!(
+            sha256_hex(&bytes),
+            p.sha256,
+            "the saved bytes are the bytes compared"
+        );
         let sidecar: serde_json::Value = serde_json::from_slice(
             &std::fs::read(artdiff::ingest::save::sidecar_path(copy)).unwrap(),
         )
@@ -621,13 +665,23 @@ fn cli_save_keeps_the_exact_bytes_and_the_saved_files_compare_the_same() {
     assert!(second.status.success());
     let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
     assert_eq!(before, after);
-    assert_eq!(std::fs::read_dir(&saved).unwrap().count(), 8, "4 pages, 4 sidecars");
+    assert_eq!(
+        std::fs::read_dir(&saved).unwrap().count(),
+        8,
+        "4 pages, 4 sidecars"
+    );
 }
 
 #[test]
 fn cli_failures_are_one_line_each() {
     let server = news_server();
-    let run = |args: &[String]| artdiff().args(["--export", "-"]).args(args).output().unwrap();
+    let run = |args: &[String]| {
+        artdiff()
+            .args(["--export", "-"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
     let gone = server.url("/nothing-here");
     let out = run(&[server.url("/wire.html"), gone.clone()]);
     assert_eq!(out.status.code(), Some(1));
@@ -636,7 +690,11 @@ fn cli_failures_are_one_line_each() {
         [format!("artdiff: error: {gone}: HTTP 404 Not Found")]
     );
     // Two failures: a line each, in the order given.
-    let out = run(&[gone.clone(), server.url("/wire.html"), server.url("/missing")]);
+    let out = run(&[
+        gone.clone(),
+        server.url("/wire.html"),
+        server.url("/missing"),
+    ]);
     let lines = stderr_lines(&out);
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].contains("/nothing-here") && lines[1].contains("/missing"));
@@ -679,7 +737,10 @@ fn cli_failures_are_one_line_each() {
     // clap's own usage message, naming the flag and the value.
     assert_eq!(out.status.code(), Some(2));
     let usage = stderr_lines(&out).join("\n");
-    assert!(usage.contains("--proxy") && usage.contains("is not a proxy address"), "{usage}");
+    assert!(
+        usage.contains("--proxy") && usage.contains("is not a proxy address"),
+        "{usage}"
+    );
 }
 
 #[test]
@@ -715,7 +776,10 @@ fn cli_keep_going_compares_what_loaded() {
     assert_eq!(out.status.code(), Some(1));
     let lines = stderr_lines(&out);
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[1].contains("only 1 of 2 articles loaded"), "{lines:?}");
+    assert!(
+        lines[1].contains("only 1 of 2 articles loaded"),
+        "{lines:?}"
+    );
 }
 
 #[test]

@@ -255,8 +255,7 @@ fn attributes(bytes: &[u8]) -> (Vec<(String, String)>, usize) {
             return (out, (i + 1).min(n));
         }
         let start = i;
-        while i < n && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/')
-        {
+        while i < n && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
             i += 1;
         }
         let name = String::from_utf8_lossy(&bytes[start..i]).to_ascii_lowercase();
@@ -383,14 +382,20 @@ mod tests {
             html: false,
         };
         let (d, _) = decode_hinted(b"\xb1".to_vec(), hints).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("\u{105}", "ISO-8859-2 (Content-Type)"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("\u{105}", "ISO-8859-2 (Content-Type)")
+        );
         let unknown = Hints {
             header_charset: Some("klingon"),
             html: false,
         };
         let (d, note) = decode_hinted(b"plain".to_vec(), unknown).unwrap();
         assert_eq!(d.text, "plain");
-        assert_eq!(note.as_deref(), Some("unknown charset `klingon` in Content-Type: ignored"));
+        assert_eq!(
+            note.as_deref(),
+            Some("unknown charset `klingon` in Content-Type: ignored")
+        );
     }
 
     #[test]
@@ -398,13 +403,19 @@ mod tests {
         let page = b"<!doctype html><!-- <meta charset=koi8-r> --><html><head>\
             <META http-equiv='Content-Type' content='text/html; charset=windows-1252'>";
         assert_eq!(meta_charset(page), Some(encoding_rs::WINDOWS_1252));
-        assert_eq!(meta_charset(b"<meta charset=\"ISO-8859-2\">"), Some(encoding_rs::ISO_8859_2));
+        assert_eq!(
+            meta_charset(b"<meta charset=\"ISO-8859-2\">"),
+            Some(encoding_rs::ISO_8859_2)
+        );
         assert_eq!(meta_charset(b"<meta charset=utf-16>"), Some(UTF_8));
         assert_eq!(meta_charset(b"<metal charset=koi8-r>"), None);
         assert_eq!(meta_charset(b"<p>no meta</p>"), None);
         let (d, _) = decode_hinted(
             b"<meta charset=windows-1252><p>na\xefve</p>".to_vec(),
-            Hints { header_charset: None, html: true },
+            Hints {
+                header_charset: None,
+                html: true,
+            },
         )
         .unwrap();
         assert_eq!(d.text, "<meta charset=windows-1252><p>na\u{ef}ve</p>");
@@ -421,7 +432,10 @@ mod tests {
         let (d, _) = decode_hinted("caf\u{e9}".as_bytes().to_vec(), hints).unwrap();
         assert_eq!(d.text, "caf\u{e9}");
         assert_eq!(d.encoding, "UTF-8");
-        assert!(d.warning.unwrap().starts_with("declared windows-1252 (Content-Type)"));
+        assert!(d
+            .warning
+            .unwrap()
+            .starts_with("declared windows-1252 (Content-Type)"));
     }
 
     #[test]

@@ -235,7 +235,10 @@ mod tests {
         assert_eq!(from_extension("x.text"), Some(Format::Text));
         assert_eq!(from_extension("x.json"), None);
         assert_eq!(from_extension("-"), None);
-        assert_eq!(from_extension("https://a.example/s.md?x=1.txt"), Some(Format::Markdown));
+        assert_eq!(
+            from_extension("https://a.example/s.md?x=1.txt"),
+            Some(Format::Markdown)
+        );
         assert_eq!(from_extension("https://a.example/story"), None);
         assert_eq!(from_extension("https://a.example"), None);
     }
@@ -243,12 +246,21 @@ mod tests {
     #[test]
     fn content_types() {
         assert_eq!(mime_type("Text/HTML; charset=UTF-8"), "text/html");
-        assert_eq!(charset_param("text/html; Charset=\"ISO-8859-1\""), Some("ISO-8859-1".into()));
+        assert_eq!(
+            charset_param("text/html; Charset=\"ISO-8859-1\""),
+            Some("ISO-8859-1".into())
+        );
         assert_eq!(charset_param("text/html"), None);
         assert!(is_readable_mime("text/csv") && !is_readable_mime("application/pdf"));
         assert_eq!(from_mime("text/html", "x.txt"), Some(Format::Html));
-        assert_eq!(from_mime("text/plain", "https://a.example/r.md"), Some(Format::Markdown));
-        assert_eq!(from_mime("text/plain", "https://a.example/r.html"), Some(Format::Text));
+        assert_eq!(
+            from_mime("text/plain", "https://a.example/r.md"),
+            Some(Format::Markdown)
+        );
+        assert_eq!(
+            from_mime("text/plain", "https://a.example/r.html"),
+            Some(Format::Text)
+        );
         assert_eq!(from_mime("text/csv", "x.html"), None);
     }
 

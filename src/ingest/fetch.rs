@@ -106,7 +106,9 @@ impl Client {
             // 4xx and 5xx come back as responses, to name the status and its reason.
             .http_status_as_error(false)
             .user_agent(USER_AGENT)
-            .accept("text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,*/*;q=0.1")
+            .accept(
+                "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,*/*;q=0.1",
+            )
             .accept_encoding("gzip, deflate, br")
             .build()
             .into();
@@ -217,10 +219,7 @@ impl Client {
                 "no connection within {} (connect timeout)",
                 seconds(self.connect_timeout)
             ),
-            E::Timeout(_) => format!(
-                "timed out after {} (see --timeout)",
-                seconds(self.timeout)
-            ),
+            E::Timeout(_) => format!("timed out after {} (see --timeout)", seconds(self.timeout)),
             E::Io(e) => io_problem(&e, host),
             E::Rustls(e) => tls_problem(&e),
             E::Tls(message) => format!("TLS: {message}"),
@@ -239,9 +238,9 @@ impl Client {
     /// A failure while reading the body, after `got` bytes.
     fn describe_body(&self, error: std::io::Error, host: &str, got: usize) -> String {
         match ureq::Error::from(error) {
-            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => format!(
-                "the connection closed after {got} bytes, before the page was complete"
-            ),
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                format!("the connection closed after {got} bytes, before the page was complete")
+            }
             other => self.describe(other, host),
         }
     }
@@ -338,7 +337,9 @@ fn read_limited(mut reader: impl Read, max_size: u64) -> Result<Vec<u8>, Limited
     let mut bytes = Vec::new();
     let mut chunk = [0u8; 16 * 1024];
     loop {
-        let room = max_size.saturating_add(1).saturating_sub(bytes.len() as u64);
+        let room = max_size
+            .saturating_add(1)
+            .saturating_sub(bytes.len() as u64);
         let want = chunk.len().min(usize::try_from(room).unwrap_or(usize::MAX));
         if want == 0 {
             return Err(Limited::TooLarge);

@@ -48,7 +48,9 @@ pub(crate) fn from_document(
             .and_then(|t| clean(t.site_name.as_deref()))
             .or(ld.site_name)
             .or_else(|| meta("meta[name=\"application-name\"]")),
-        byline: ld.byline.or_else(|| tags.and_then(|t| clean(t.byline.as_deref()))),
+        byline: ld
+            .byline
+            .or_else(|| tags.and_then(|t| clean(t.byline.as_deref()))),
         published: ld
             .published
             .or_else(|| tags.and_then(|t| clean(t.published_time.as_deref())))
@@ -112,10 +114,7 @@ fn is_article_type(value: &Value) -> bool {
 /// The first article object among the page's `application/ld+json` scripts (top level, in an
 /// array, or in `@graph`).
 fn json_ld(doc: &Document) -> LinkedData {
-    for script in doc
-        .select("script[type=\"application/ld+json\" i]")
-        .nodes()
-    {
+    for script in doc.select("script[type=\"application/ld+json\" i]").nodes() {
         let text = script.text();
         let text = text.trim();
         let text = text
@@ -185,8 +184,9 @@ mod tests {
 
     fn metadata(html: &str) -> Metadata {
         let doc = Document::from(html);
-        let readability = dom_smoothie::Readability::with_document(Document::from(html), None, None)
-            .expect("no document address: cannot fail");
+        let readability =
+            dom_smoothie::Readability::with_document(Document::from(html), None, None)
+                .expect("no document address: cannot fail");
         from_document(&doc, Some(&readability))
     }
 
@@ -227,20 +227,25 @@ mod tests {
         );
         assert_eq!(m.title.as_deref(), Some("Ferry resumes"));
         assert_eq!(m.published.as_deref(), Some("2025-05-06T10:00:00+02:00"));
-        assert_eq!(m.canonical_url.as_deref(), Some("https://port.example/ferry"));
+        assert_eq!(
+            m.canonical_url.as_deref(),
+            Some("https://port.example/ferry")
+        );
         assert_eq!(m.language.as_deref(), Some("nl"));
         assert_eq!((m.byline, m.site_name, m.modified), (None, None, None));
     }
 
     #[test]
     fn broken_json_ld_and_plain_pages_give_nothing_wrong() {
-        let m = metadata(
-            "<script type=\"application/ld+json\">{not json</script><p>Just text.</p>",
-        );
+        let m =
+            metadata("<script type=\"application/ld+json\">{not json</script><p>Just text.</p>");
         assert!(m.is_empty(), "{m:?}");
         let m = metadata("<script type=\"application/ld+json\">{\"@type\":\"Recipe\",\"name\":\"Soup\"}</script>");
         assert_eq!(m.title, None);
-        let long = format!("<meta property=\"og:title\" content=\"{}\">", "x".repeat(1000));
+        let long = format!(
+            "<meta property=\"og:title\" content=\"{}\">",
+            "x".repeat(1000)
+        );
         assert_eq!(metadata(&long).title.unwrap().chars().count(), MAX_CHARS);
     }
 }

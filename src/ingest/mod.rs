@@ -143,12 +143,12 @@ pub const OFFLINE: &str = "a web address, and --offline forbids fetching";
 /// larger than `opts.max_size` are refused without reading them whole.
 pub fn load(source: &Source, opts: &LoadOptions) -> Result<Loaded, IngestError> {
     let client = match source {
-        Source::Url(_) if !opts.offline => Some(fetch::Client::new(&opts.fetch).map_err(|problem| {
-            IngestError {
+        Source::Url(_) if !opts.offline => Some(fetch::Client::new(&opts.fetch).map_err(
+            |problem| IngestError {
                 path: source.name(),
                 problem,
-            }
-        })?),
+            },
+        )?),
         _ => None,
     };
     load_with(source, opts, client.as_ref())
@@ -276,8 +276,7 @@ fn load_with(
             Ok(loaded)
         }
         Source::Stdin => {
-            let bytes =
-                read::read_bounded(std::io::stdin().lock(), opts.max_size).map_err(fail)?;
+            let bytes = read::read_bounded(std::io::stdin().lock(), opts.max_size).map_err(fail)?;
             load_input(Input::new(&name, &bytes), bytes).map_err(fail)
         }
         Source::Embedded { bytes, .. } => load_bytes(&name, bytes, opts),
@@ -417,7 +416,10 @@ fn load_input(input: Input<'_>, bytes: Vec<u8>) -> Result<Loaded, String> {
     let content_type = provenance.content_type.clone().unwrap_or_default();
     let mime = detect::mime_type(&content_type);
     // Where the name comes from for the format: the address the bytes came from.
-    let located = provenance.final_url.clone().unwrap_or_else(|| path.to_string());
+    let located = provenance
+        .final_url
+        .clone()
+        .unwrap_or_else(|| path.to_string());
     let declared = detect::from_mime(&mime, &located).or_else(|| detect::from_extension(&located));
     let may_be_html = match declared {
         Some(format) => format == Format::Html,
@@ -431,7 +433,8 @@ fn load_input(input: Input<'_>, bytes: Vec<u8>) -> Result<Loaded, String> {
         header_charset: charset.as_deref(),
         html: may_be_html,
     };
-    let (decoded, note) = decode::decode_hinted(bytes, hints).map_err(|e| e.problem().to_string())?;
+    let (decoded, note) =
+        decode::decode_hinted(bytes, hints).map_err(|e| e.problem().to_string())?;
     provenance.encoding = Some(decoded.encoding);
     let mut warnings: Vec<String> = note.into_iter().chain(decoded.warning).collect();
     let (text, mut escapes) = escapes::strip(&decoded.text);

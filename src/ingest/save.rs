@@ -156,7 +156,16 @@ fn stem_of(address: &str) -> String {
     }
     // The format's extension is added again; no hidden files, no `..`, no trailing dash.
     let mut stem = stem.trim_matches(['-', '.']).to_string();
-    for ext in [".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".php", ".aspx"] {
+    for ext in [
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".md",
+        ".markdown",
+        ".txt",
+        ".php",
+        ".aspx",
+    ] {
         if stem.len() > ext.len() && stem.ends_with(ext) {
             stem.truncate(stem.len() - ext.len());
             break;
@@ -204,10 +213,19 @@ mod tests {
 
     #[test]
     fn stems_from_addresses() {
-        assert_eq!(stem_of("https://a.example/news/story?id=3"), "a.example-news-story-id-3");
+        assert_eq!(
+            stem_of("https://a.example/news/story?id=3"),
+            "a.example-news-story-id-3"
+        );
         assert_eq!(stem_of("http://127.0.0.1:8080/"), "127.0.0.1-8080");
-        assert_eq!(stem_of("http://x.example/a/story.html?p=2"), "x.example-a-story.html-p-2");
-        assert_eq!(stem_of("http://x.example/a/story.html"), "x.example-a-story");
+        assert_eq!(
+            stem_of("http://x.example/a/story.html?p=2"),
+            "x.example-a-story.html-p-2"
+        );
+        assert_eq!(
+            stem_of("http://x.example/a/story.html"),
+            "x.example-a-story"
+        );
         assert_eq!(stem_of("https://../..//"), "page");
         assert_eq!(stem_of("https://x.example/Ünïcode"), "x.example-n-code");
         assert!(stem_of(&format!("https://x.example/{}", "a".repeat(500))).len() <= MAX_STEM);
@@ -221,12 +239,18 @@ mod tests {
         std::fs::write(dir.path().join("a.example-s.html"), "mine").unwrap();
         let first = save(dir.path(), b"one", &p, &Metadata::default(), Format::Html).unwrap();
         assert_eq!(first, dir.path().join("a.example-s-2.html"));
-        assert_eq!(std::fs::read(dir.path().join("a.example-s.html")).unwrap(), b"mine");
+        assert_eq!(
+            std::fs::read(dir.path().join("a.example-s.html")).unwrap(),
+            b"mine"
+        );
         let second = save(dir.path(), b"one", &p, &Metadata::default(), Format::Html).unwrap();
         assert_eq!(second, dir.path().join("a.example-s-3.html"));
         assert!(matches!(read_sidecar(&first, b"one"), Saved::Matches(q) if q == p));
         assert!(matches!(read_sidecar(&first, b"two"), Saved::Ignored(_)));
-        assert!(matches!(read_sidecar(&dir.path().join("a.example-s.html"), b"mine"), Saved::None));
+        assert!(matches!(
+            read_sidecar(&dir.path().join("a.example-s.html"), b"mine"),
+            Saved::None
+        ));
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .filter_map(|e| e.ok())
@@ -242,7 +266,10 @@ mod tests {
         std::fs::write(&file, "x").unwrap();
         let p = Provenance::of_bytes("https://a.example/s", b"x");
         let e = save(&file, b"x", &p, &Metadata::default(), Format::Text).unwrap_err();
-        assert!(e.starts_with(&format!("cannot save in {}: ", file.display())), "{e}");
+        assert!(
+            e.starts_with(&format!("cannot save in {}: ", file.display())),
+            "{e}"
+        );
         assert!(!e.contains('\n'));
     }
 }

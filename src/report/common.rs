@@ -5,8 +5,8 @@
 use crate::model::{
     Article, ChronologyPair, Class, Comparison, Conflict, Match, MatchKind, Provenance,
 };
-use crate::timestamps;
 use crate::near_miss::NearMiss;
+use crate::timestamps;
 
 /// A passage reference as people read it (and as the TUI shows it): article and passage,
 /// both counted from 1, `2:14`.
@@ -81,7 +81,12 @@ pub fn chronology_sentence(pair: &ChronologyPair) -> String {
 pub fn first_published(comparison: &Comparison) -> Option<String> {
     let chronology = comparison.summary.chronology.as_ref()?;
     let &first = chronology.order.first()?;
-    let when = comparison.articles.get(first)?.metadata.published.as_deref()?;
+    let when = comparison
+        .articles
+        .get(first)?
+        .metadata
+        .published
+        .as_deref()?;
     Some(format!(
         "{} came first ({})",
         first + 1,
@@ -293,7 +298,10 @@ mod tests {
         assert_eq!(short_name("C:\\news\\a.md"), "a.md");
         assert_eq!(short_name("-"), "stdin");
         assert_eq!(short_name("plain"), "plain");
-        assert_eq!(short_name("https://a.example/news/story?id=3"), "a.example/story");
+        assert_eq!(
+            short_name("https://a.example/news/story?id=3"),
+            "a.example/story"
+        );
         assert_eq!(short_name("https://a.example/"), "a.example");
         assert_eq!(short_name("http://127.0.0.1:8080"), "127.0.0.1:8080");
         assert_eq!(passage_ref(0, 4), "1:5");

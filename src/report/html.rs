@@ -20,14 +20,14 @@ use super::common::{
     chronology_sentence, class_description, class_title, conflict_rows, first_published,
     near_miss_line, passage_ref, percent, provenance_rows, score, short_name,
 };
-use crate::timestamps;
-use base64::Engine as _;
-use sha2::{Digest, Sha256};
 use super::ReportError;
 use crate::model::{Article, Class, ClassCounts, Comparison, Conflict, Coverage, DiffOp, Match};
 use crate::near_miss::{self, NearMiss};
 use crate::safe_text::printable;
+use crate::timestamps;
+use base64::Engine as _;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -428,7 +428,9 @@ fn sources(comparison: &Comparison, h: &mut String) {
         );
     }
     if !comparison.summary.left_out.is_empty() {
-        h.push_str("<p class=\"note\">Left out (could not be loaded):</p>\n<ul class=\"left-out\">\n");
+        h.push_str(
+            "<p class=\"note\">Left out (could not be loaded):</p>\n<ul class=\"left-out\">\n",
+        );
         for l in &comparison.summary.left_out {
             let _ = writeln!(
                 h,

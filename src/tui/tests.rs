@@ -1570,8 +1570,16 @@ fn panes_of_fetched_pages_show_host_headline_and_details() {
     // The declared headline stands for the title; the address shows as host and last part.
     let (x, y) = at(&buf, "1 Bridge falls in the storm");
     assert_eq!(y, 0);
-    assert!(row(&buf, 0).contains("herald.example/bridge"), "{}", row(&buf, 0));
-    assert!(row(&buf, 0).contains("courier.example/story"), "{}", row(&buf, 0));
+    assert!(
+        row(&buf, 0).contains("herald.example/bridge"),
+        "{}",
+        row(&buf, 0)
+    );
+    assert!(
+        row(&buf, 0).contains("courier.example/story"),
+        "{}",
+        row(&buf, 0)
+    );
     // The details line sits in the bottom border of each pane that declares something.
     let bottom = (0..24)
         .find(|&y| row(&buf, y).contains("Harbour Herald"))
@@ -1582,7 +1590,10 @@ fn panes_of_fetched_pages_show_host_headline_and_details() {
         line.contains("Harbour Herald · Orla Brennick · 2025-10-14 06:05 UTC"),
         "{line}"
     );
-    assert!(line.contains("Coast Courier · 2025-10-14 09:05 UTC"), "{line}");
+    assert!(
+        line.contains("Coast Courier · 2025-10-14 09:05 UTC"),
+        "{line}"
+    );
     let (dx, _) = at(&buf, "Harbour Herald");
     assert_eq!(buf[(dx, bottom)].fg, web.theme.dim().fg.unwrap_or_default());
 }
@@ -1592,7 +1603,10 @@ fn matrix_overlay_says_which_article_came_first() {
     let mut web = app(three_from_the_web(), 150, 34);
     web.update(Action::ToggleMatrix);
     let buf = draw(&mut web);
-    at(&buf, "Chronology: publication times as the pages declare them");
+    at(
+        &buf,
+        "Chronology: publication times as the pages declare them",
+    );
     at(&buf, "1 came first (2025-10-14 06:05 UTC)");
     let share = web.comparison.summary.matrix[1][0];
     let sentence = format!(

@@ -101,7 +101,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             out.push(Line::from(Span::styled(first, Style::new().bold())));
         }
         for pair in &chronology.pairs {
-            out.push(Line::from(artdiff::report::common::chronology_sentence(pair)));
+            out.push(Line::from(artdiff::report::common::chronology_sentence(
+                pair,
+            )));
         }
     }
     out

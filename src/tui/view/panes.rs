@@ -32,11 +32,7 @@ pub fn render(app: &App, geometry: &Geometry, buf: &mut Buffer) {
 /// shown. The title is the headline the page declares when it declares one (its `<title>`
 /// often carries the site's name too), else the article's title.
 pub fn names(article: &Article) -> (String, String) {
-    let title = article
-        .metadata
-        .title
-        .as_deref()
-        .unwrap_or(&article.title);
+    let title = article.metadata.title.as_deref().unwrap_or(&article.title);
     let title = printable(title.lines().next().unwrap_or(""))
         .trim()
         .to_string();
@@ -59,13 +55,16 @@ pub fn details(article: &Article) -> Option<String> {
     let parts: Vec<String> = [
         m.site_name.clone(),
         m.byline.clone(),
-        m.published
-            .as_deref()
-            .map(artdiff::timestamps::readable),
+        m.published.as_deref().map(artdiff::timestamps::readable),
     ]
     .into_iter()
     .flatten()
-    .map(|p| printable(&p).split_whitespace().collect::<Vec<_>>().join(" "))
+    .map(|p| {
+        printable(&p)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
     .filter(|p| !p.is_empty())
     .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
