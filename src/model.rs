@@ -248,11 +248,6 @@ impl Provenance {
             ..Default::default()
         }
     }
-
-    /// Whether the bytes came from the web.
-    pub fn is_fetched(&self) -> bool {
-        self.fetched_at.is_some() || self.final_url.is_some()
-    }
 }
 
 /// SHA-256 of `bytes` as lowercase hex: how provenance names the bytes compared.

@@ -1625,3 +1625,21 @@ fn snapshot_three_fetched_panes() {
     let mut app = mono(three_from_the_web(), 120, 16);
     insta::assert_snapshot!(screen(&draw(&mut app)));
 }
+
+#[test]
+fn sources_left_out_open_the_status_line() {
+    let mut c = three_from_the_web();
+    c.summary.left_out.push(artdiff::model::LeftOut {
+        source: "https://gone.example/story".into(),
+        problem: "HTTP 404 Not Found".into(),
+    });
+    c.articles[2].warnings.push("empty article".into());
+    let message = super::warnings_message(&c).unwrap();
+    assert_eq!(
+        message.text,
+        "⚠ left out https://gone.example/story: HTTP 404 Not Found (+1 more)"
+    );
+    let mut app = app(c, 150, 24);
+    app.message = Some(message);
+    at(&draw(&mut app), "left out https://gone.example/story");
+}
