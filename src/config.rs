@@ -9,12 +9,14 @@
 
 use crate::tui::keymap::Keymap;
 use artdiff::align::{FLOOR_PARAPHRASE, FLOOR_VERBATIM};
+use artdiff::ingest::fetch::ProxyChoice;
 use artdiff::model::Thresholds;
 use artdiff::report::ReportFormat;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use toml::Spanned;
 
 /// The variable that names the config file.
@@ -44,6 +46,25 @@ pub enum ThemeName {
     Dark,
     /// For light backgrounds.
     Light,
+}
+
+/// The order of the articles: as given, or by publication time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// As given on the command line.
+    Given,
+    /// Earliest published first; articles without a publication time after them, as given.
+    Published,
+}
+
+impl Order {
+    fn name(self) -> &'static str {
+        match self {
+            Order::Given => "given",
+            Order::Published => "published",
+        }
+    }
 }
 
 /// How many colours the terminal shows.
@@ -137,6 +158,7 @@ struct Ui {
     color: Option<When>,
     colors: Option<Depth>,
     aligned: Option<bool>,
+    order: Option<Order>,
 }
 
 /// `[export]`.
@@ -144,6 +166,14 @@ struct Ui {
 #[serde(deny_unknown_fields)]
 struct Export {
     format: Option<ExportFormat>,
+}
+
+/// `[fetch]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fetch {
+    timeout: Option<Spanned<f64>>,
+    proxy: Option<Spanned<String>>,
 }
 
 /// The file as written: every key optional.
@@ -156,6 +186,8 @@ struct Raw {
     ui: Ui,
     #[serde(default)]
     export: Export,
+    #[serde(default)]
+    fetch: Fetch,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Keys>>,
 }
@@ -173,7 +205,10 @@ pub struct FileConfig {
     color: Option<When>,
     depth: Option<Depth>,
     aligned: Option<bool>,
+    order: Option<Order>,
     export_format: Option<ExportFormat>,
+    timeout: Option<Duration>,
+    proxy: Option<ProxyChoice>,
     keymap: Keymap,
 }
 
@@ -292,6 +327,20 @@ pub fn parse(text: &str, path: &Path) -> Result<FileConfig, ConfigError> {
         }
         None => None,
     };
+    let timeout = match raw.fetch.timeout {
+        Some(t) => Some(
+            crate::parse_timeout(&t.get_ref().to_string())
+                .map_err(|e| error(Some(t.span()), format!("timeout: {e}")))?,
+        ),
+        None => None,
+    };
+    let proxy = match raw.fetch.proxy {
+        Some(p) => Some(
+            crate::parse_proxy(p.get_ref())
+                .map_err(|e| error(Some(p.span()), format!("proxy: {e}")))?,
+        ),
+        None => None,
+    };
     let mut overrides = Vec::with_capacity(raw.keys.len());
     let mut spans = Vec::with_capacity(raw.keys.len());
     for (name, keys) in raw.keys {
@@ -316,7 +365,10 @@ pub fn parse(text: &str, path: &Path) -> Result<FileConfig, ConfigError> {
         color: raw.ui.color,
         depth: raw.ui.colors,
         aligned: raw.ui.aligned,
+        order: raw.ui.order,
         export_format: raw.export.format,
+        timeout,
+        proxy,
         keymap,
     })
 }
@@ -336,6 +388,12 @@ pub struct Flags {
     pub theme: Option<ThemeName>,
     /// `--color`.
     pub color: Option<When>,
+    /// `--order`.
+    pub order: Option<Order>,
+    /// `--timeout`.
+    pub timeout: Option<Duration>,
+    /// `--proxy`.
+    pub proxy: Option<ProxyChoice>,
 }
 
 /// The environment variables that matter, read once (tests pass their own).
@@ -427,6 +485,12 @@ pub struct Effective {
     pub basic: bool,
     /// Aligned scrolling when the TUI opens.
     pub aligned: bool,
+    /// The order of the articles.
+    pub order: Order,
+    /// Limit on fetching one address.
+    pub timeout: Duration,
+    /// The proxy for addresses.
+    pub proxy: ProxyChoice,
     /// The default export format.
     pub export_format: ExportFormat,
     /// The keys.
@@ -533,6 +597,16 @@ impl Effective {
                 Depth::Full => false,
             },
             aligned: file.aligned.unwrap_or(true),
+            order: flags.order.or(file.order).unwrap_or(Order::Given),
+            timeout: flags
+                .timeout
+                .or(file.timeout)
+                .unwrap_or(artdiff::ingest::fetch::DEFAULT_TIMEOUT),
+            proxy: flags
+                .proxy
+                .clone()
+                .or(file.proxy)
+                .unwrap_or(ProxyChoice::Environment),
             export_format: file.export_format.unwrap_or(ExportFormat::Auto),
             keymap: file.keymap,
         })
@@ -589,11 +663,23 @@ impl Effective {
              colors = {depth}  # now: {basic}\n\
              # Aligned scrolling when the TUI opens (the `a` key toggles it).\n\
              aligned = {aligned}\n\
+             # Order of the articles (panes and reports): given, or published (earliest first;\n\
+             # those without a publication time after them). --order overrides it.\n\
+             order = {order}\n\
              \n\
              [export]\n\
              # Report format when neither --format nor the file's extension tells: auto (JSON on\n\
              # stdout, HTML from the TUI), json, md or html.\n\
              format = {format}\n\
+             \n\
+             [fetch]\n\
+             # Seconds a web address may take, from connecting to the last byte (connecting\n\
+             # alone: at most 10). --timeout overrides it.\n\
+             timeout = {timeout}\n\
+             # Proxy for web addresses: \"\" for ALL_PROXY, HTTPS_PROXY or HTTP_PROXY (with\n\
+             # NO_PROXY) from the environment, \"none\" for none, or an address such as\n\
+             # \"http://proxy.example:3128\". --proxy overrides it.\n\
+             proxy = {proxy}\n\
              \n\
              [keys]\n\
              # Keys of the panes, by action: a key or a list. A key given here is taken from the\n\
@@ -619,7 +705,14 @@ impl Effective {
             depth = q(depth),
             basic = if self.basic { "16" } else { "256" },
             aligned = self.aligned,
+            order = q(self.order.name()),
             format = q(self.export_format.name()),
+            timeout = self.timeout.as_secs_f64(),
+            proxy = q(match &self.proxy {
+                ProxyChoice::Environment => "",
+                ProxyChoice::Direct => "none",
+                ProxyChoice::Url(url) => url,
+            }),
         );
         let lines = self.keymap.config_lines();
         let width = lines.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
@@ -665,6 +758,9 @@ mod tests {
         );
         assert!(e.aligned);
         assert_eq!(e.export_format, ExportFormat::Auto);
+        assert_eq!(e.order, Order::Given);
+        assert_eq!(e.timeout, Duration::from_secs(30));
+        assert_eq!(e.proxy, ProxyChoice::Environment);
         assert_eq!(e.keymap, Keymap::default());
     }
 
@@ -684,8 +780,14 @@ mod tests {
             colors = "16"
             aligned = false
 
+            order = "published"
+
             [export]
             format = "markdown"
+
+            [fetch]
+            timeout = 2.5
+            proxy = "http://proxy.example:3128"
 
             [keys]
             down = ["j", "ctrl-n"]
@@ -699,6 +801,12 @@ mod tests {
         assert_eq!(e.max_size, 2 << 20);
         assert!(e.light && !e.colored && e.basic && !e.aligned);
         assert_eq!(e.export_format, ExportFormat::Md);
+        assert_eq!(e.order, Order::Published);
+        assert_eq!(e.timeout, Duration::from_millis(2500));
+        assert_eq!(
+            e.proxy,
+            ProxyChoice::Url("http://proxy.example:3128".into())
+        );
         assert_eq!(e.keymap.key_of(Action::ToggleDetail), Some(Key::ch('D')));
         assert_eq!(e.keymap.key_of(Action::Down), Some(Key::ch('j')));
     }
@@ -808,7 +916,7 @@ mod tests {
     fn malformed_files_name_the_line_and_column() {
         assert_eq!(
             parse_err("[ui]\ntheme = \"dark\"\nshade = 3\n"),
-            "/etc/artdiff.toml:3:1: unknown field `shade`, expected one of `theme`, `color`, `colors`, `aligned`"
+            "/etc/artdiff.toml:3:1: unknown field `shade`, expected one of `theme`, `color`, `colors`, `aligned`, `order`"
         );
         assert_eq!(
             parse_err("[ui]\ntheme = \"blue\"\n"),
@@ -825,6 +933,12 @@ mod tests {
         );
         assert!(parse_err("[analysis]\nlang = \"klingon\"\n")
             .starts_with("/etc/artdiff.toml:2:8: lang: `klingon` is not supported"));
+        assert_eq!(
+            parse_err("[fetch]\ntimeout = 0\n"),
+            "/etc/artdiff.toml:2:11: timeout: `0` is not a number of seconds above 0 (try 30 or 2.5)"
+        );
+        assert!(parse_err("[fetch]\nproxy = \"http://[x\"\n")
+            .starts_with("/etc/artdiff.toml:2:9: proxy: "));
         assert!(parse_err("[analysis]\nmax_size = \"lots\"\n")
             .starts_with("/etc/artdiff.toml:2:12: max_size: `lots` is not a size"));
         assert_eq!(

@@ -5,7 +5,8 @@
 //! flows one way:
 //!
 //! ```text
-//! ingest::load(source)      -> ingest::Loaded   decode, detect format, extract text
+//! ingest::load(source)      -> ingest::Loaded   read or fetch, decode, detect format,
+//!                                               extract text and metadata
 //! segment::split(&text)     -> Vec<Segment>     sentence spans, paragraphs, boilerplate
 //! align::compare(articles)  -> model::Comparison
 //! report::write(&comparison, format, out)
@@ -21,6 +22,7 @@ pub mod near_miss;
 pub mod report;
 pub mod safe_text;
 pub mod segment;
+pub mod timestamps;
 
 pub use align::Settings;
 pub use model::Comparison;
@@ -81,6 +83,8 @@ pub fn articles(loaded: Vec<ingest::Loaded>) -> Vec<model::Article> {
                 text: l.text,
                 warnings,
                 passages,
+                metadata: l.metadata,
+                provenance: l.provenance,
             }
         })
         .collect()

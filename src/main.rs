@@ -5,13 +5,16 @@ mod config;
 mod progress;
 mod tui;
 
-use artdiff::ingest::{self, LoadOptions, Source};
+use artdiff::ingest::fetch::{self, FetchOptions, ProxyChoice};
+use artdiff::ingest::{self, LoadOptions, Loaded, Source};
+use artdiff::model::LeftOut;
 use artdiff::report::{self, ReportFormat};
 use artdiff::{Comparison, Settings};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Exit codes: 0 success, 1 a runtime error (a file, an export), 2 a usage error.
 mod exit {
@@ -25,7 +28,8 @@ mod exit {
 #[command(name = "artdiff", version, about, long_about = None)]
 #[command(after_help = "With no ARTICLE, opens the bundled demo articles.\n\
 Examples:\n  artdiff wire.txt post.html tribune.md\n  \
-artdiff --export report.html a.txt b.txt\n  curl -s URL | artdiff - local.txt\n\
+artdiff https://a.example/story https://b.example/news/123 saved.html\n  \
+artdiff --export report.html --save pages/ URL URL\n  curl -s URL | artdiff - local.txt\n\
 Config file: --config, else $ARTDIFF_CONFIG, else ~/.config/artdiff/config.toml \
 (see --print-config).\n\
 An article named like a command (completions, man) is given as ./completions.")]
@@ -34,7 +38,8 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Articles to compare (.txt, .md, .html; `-` reads one from stdin). At least two.
+    /// Articles to compare: files (.txt, .md, .html), `-` for stdin, or http:// and https://
+    /// addresses (fetched in parallel). At least two.
     #[arg(value_name = "ARTICLE")]
     articles: Vec<PathBuf>,
 
@@ -71,6 +76,33 @@ struct Cli {
     /// spanish, ... see the README) [default: english].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     lang: Option<String>,
+
+    /// Seconds a web address may take, from connecting to the last byte [default: 30].
+    #[arg(long, value_name = "SECONDS", value_parser = parse_timeout)]
+    timeout: Option<Duration>,
+
+    /// Proxy for web addresses (http://host:port), or `none`; without it, ALL_PROXY,
+    /// HTTPS_PROXY or HTTP_PROXY (and NO_PROXY) apply.
+    #[arg(long, value_name = "URL", value_parser = parse_proxy)]
+    proxy: Option<ProxyChoice>,
+
+    /// Refuse web addresses: nothing is fetched.
+    #[arg(long)]
+    offline: bool,
+
+    /// Compare the articles that loaded when some failed (at least two must load).
+    #[arg(long)]
+    keep_going: bool,
+
+    /// Save each fetched page's bytes, with a JSON sidecar of its provenance, in DIR (made if
+    /// missing; existing files are never replaced). The saved files can be compared later.
+    #[arg(long, value_name = "DIR")]
+    save: Option<PathBuf>,
+
+    /// Order of the articles: as given, or by publication time, earliest first
+    /// [default: given].
+    #[arg(long, value_enum, value_name = "ORDER")]
+    order: Option<config::Order>,
 
     /// Read settings from this TOML file instead of ~/.config/artdiff/config.toml.
     #[arg(long, value_name = "PATH")]
@@ -117,23 +149,24 @@ enum Command {
     Man,
 }
 
-/// A failure with the exit code it maps to; displayed as one line.
+/// A failure with the exit code it maps to; each message is displayed as one line (several
+/// when several articles failed to load).
 struct Failure {
     code: u8,
-    message: String,
+    messages: Vec<String>,
 }
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Self {
         Failure {
             code: exit::USAGE,
-            message: message.into(),
+            messages: vec![message.into()],
         }
     }
     fn runtime(message: impl ToString) -> Self {
         Failure {
             code: exit::RUNTIME,
-            message: message.to_string(),
+            messages: vec![message.to_string()],
         }
     }
 }
@@ -143,9 +176,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            // File names and OS messages are shown inert and on one line.
-            let message = artdiff::safe_text::one_line(&failure.message);
-            eprintln!("artdiff: error: {message}");
+            for message in &failure.messages {
+                // File names and OS messages are shown inert and on one line.
+                let message = artdiff::safe_text::one_line(message);
+                eprintln!("artdiff: error: {message}");
+            }
             ExitCode::from(failure.code)
         }
     }
@@ -218,6 +253,9 @@ fn effective_config(cli: &Cli) -> Result<config::Effective, Failure> {
         max_size: cli.max_size,
         theme: cli.theme,
         color: cli.color,
+        order: cli.order,
+        timeout: cli.timeout,
+        proxy: cli.proxy.clone(),
     };
     config::Effective::resolve(file, &config::Env::from_process(), &flags)
         .map_err(|e| Failure::usage(e.to_string()))
@@ -235,7 +273,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         thresholds: config.thresholds,
         language: config.lang.clone(),
     };
-    let sources = sources_from(&cli.articles)?;
+    let sources = sources_from(&cli.articles, cli.offline)?;
     let export = cli
         .export
         .as_deref()
@@ -249,13 +287,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
     let options = LoadOptions {
         max_size: config.max_size,
+        fetch: FetchOptions {
+            timeout: config.timeout,
+            proxy: config.proxy.clone(),
+            ..FetchOptions::default()
+        },
+        offline: cli.offline,
+        save_dir: cli.save.clone(),
     };
-    let mut loaded = Vec::with_capacity(sources.len());
-    for source in &sources {
-        loaded.push(ingest::load(source, &options).map_err(Failure::runtime)?);
+    if !cli.offline && sources.iter().any(|s| matches!(s, Source::Url(_))) {
+        // A proxy that cannot be used is a usage mistake, named before anything is fetched.
+        fetch::Client::new(&options.fetch).map_err(Failure::usage)?;
     }
-    ingest::warn_same_files(&sources, &mut loaded);
-    let comparison = if cli.bench_tui {
+    let (mut loaded, left_out) = load(&sources, &options, cli.keep_going)?;
+    if config.order == config::Order::Published {
+        by_publication(&mut loaded);
+    }
+    let mut comparison = if cli.bench_tui {
         artdiff::analyse(loaded, &settings)
     } else if export.is_some() {
         progress::analyse_for_export(loaded, &settings)
@@ -266,6 +314,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             None => return Ok(()),
         }
     };
+    comparison.summary.left_out = left_out;
     if export.is_some() {
         // In the TUI the warnings show in the status bar instead.
         for article in &comparison.articles {
@@ -306,8 +355,74 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// The articles to load: the demo when none are given, else the paths (at least two).
-fn sources_from(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
+/// Loads every source (addresses in parallel, with progress on stderr while it is slow).
+/// Every failure is a line of its own; with `keep_going` they are warnings and the others
+/// are compared when at least two loaded. Returns the articles, in the order given, with
+/// the sources left out.
+fn load(
+    sources: &[Source],
+    options: &LoadOptions,
+    keep_going: bool,
+) -> Result<(Vec<Loaded>, Vec<LeftOut>), Failure> {
+    let results = progress::load_with_progress(sources, options);
+    let mut kept_sources = Vec::with_capacity(sources.len());
+    let mut loaded = Vec::with_capacity(sources.len());
+    let mut failures = Vec::new();
+    for (source, result) in sources.iter().zip(results) {
+        match result {
+            Ok(article) => {
+                kept_sources.push(source.clone());
+                loaded.push(article);
+            }
+            Err(e) => failures.push(e),
+        }
+    }
+    let enough_loaded = keep_going && loaded.len() >= 2;
+    if !failures.is_empty() && !enough_loaded {
+        let mut messages: Vec<String> = failures.iter().map(ToString::to_string).collect();
+        if keep_going {
+            messages.push(format!(
+                "only {} of {} articles loaded: nothing to compare",
+                loaded.len(),
+                sources.len()
+            ));
+        }
+        return Err(Failure {
+            code: exit::RUNTIME,
+            messages,
+        });
+    }
+    for failure in &failures {
+        let line = format!("{failure} (left out: --keep-going)");
+        eprintln!("artdiff: warning: {}", artdiff::safe_text::one_line(&line));
+    }
+    ingest::warn_same_files(&kept_sources, &mut loaded);
+    let left_out = failures
+        .into_iter()
+        .map(|e| LeftOut {
+            source: e.path,
+            problem: e.problem,
+        })
+        .collect();
+    Ok((loaded, left_out))
+}
+
+/// Orders articles by publication time, earliest first; those without one (or with one that
+/// cannot be read) keep their order after them.
+fn by_publication(loaded: &mut [Loaded]) {
+    use artdiff::timestamps::Published;
+    loaded.sort_by_key(|l| {
+        l.metadata
+            .published
+            .as_deref()
+            .and_then(Published::parse)
+            .map_or((1, 0), |p| (0, p.sort_key()))
+    });
+}
+
+/// The articles to load: the demo when none are given, else the paths and addresses (at
+/// least two). With `offline`, an address is a usage error before anything is read.
+fn sources_from(paths: &[PathBuf], offline: bool) -> Result<Vec<Source>, Failure> {
     if paths.is_empty() {
         return Ok(artdiff::demo::sources());
     }
@@ -320,16 +435,28 @@ fn sources_from(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
     if paths.iter().filter(|p| is_stdin(p)).count() > 1 {
         return Err(Failure::usage("-: standard input can be named only once"));
     }
-    Ok(paths
+    let sources: Vec<Source> = paths
         .iter()
-        .map(|p| {
-            if is_stdin(p) {
-                Source::Stdin
-            } else {
-                Source::Path(p.clone())
-            }
-        })
-        .collect())
+        .map(|p| Source::from_arg(p.as_os_str()))
+        .collect();
+    if offline {
+        let addresses: Vec<&Source> = sources
+            .iter()
+            .filter(|s| matches!(s, Source::Url(_)))
+            .collect();
+        if let Some(first) = addresses.first() {
+            let more = match addresses.len() {
+                1 => String::new(),
+                n => format!(" ({n} addresses given)"),
+            };
+            return Err(Failure::usage(format!(
+                "{}: {}{more}",
+                first.name(),
+                ingest::OFFLINE
+            )));
+        }
+    }
+    Ok(sources)
 }
 
 fn is_stdin(path: &Path) -> bool {
@@ -400,6 +527,36 @@ fn write_report(
     }
 }
 
+/// Seconds, whole or not (`30`, `2.5`, `10s`), above 0 and at most a day.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    let number = text.trim().trim_end_matches('s').trim();
+    match number.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds above 0 (try 30 or 2.5)"
+        )),
+    }
+}
+
+/// A proxy address (`http://host:port`, `https://...`), `none` for no proxy, or the empty
+/// string for the environment's.
+fn parse_proxy(text: &str) -> Result<ProxyChoice, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(ProxyChoice::Environment);
+    }
+    if text.eq_ignore_ascii_case("none") {
+        return Ok(ProxyChoice::Direct);
+    }
+    let choice = ProxyChoice::Url(text.to_string());
+    fetch::Client::new(&FetchOptions {
+        proxy: choice.clone(),
+        ..FetchOptions::default()
+    })
+    .map(|_| choice)
+    .map_err(|_| format!("`{text}` is not a proxy address (try http://proxy.example:3128 or none)"))
+}
+
 fn parse_size(text: &str) -> Result<u64, String> {
     let t = text.trim();
     let split = t
@@ -463,6 +620,37 @@ mod tests {
         assert_eq!(parse_size("1000"), Ok(1000));
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5 parsecs").is_err());
+    }
+
+    #[test]
+    fn timeouts_and_proxies_parse() {
+        assert_eq!(parse_timeout("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_timeout("2.5s"), Ok(Duration::from_millis(2500)));
+        assert!(parse_timeout("0").is_err() && parse_timeout("soon").is_err());
+        assert_eq!(parse_proxy("none"), Ok(ProxyChoice::Direct));
+        assert_eq!(parse_proxy(""), Ok(ProxyChoice::Environment));
+        assert_eq!(
+            parse_proxy("http://proxy.example:3128"),
+            Ok(ProxyChoice::Url("http://proxy.example:3128".into()))
+        );
+        assert!(parse_proxy("http://[oops").is_err());
+    }
+
+    #[test]
+    fn offline_refuses_addresses_in_one_line() {
+        let args: Vec<PathBuf> = ["https://a.example/x", "b.txt", "http://c.example"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let Err(failure) = sources_from(&args, true) else {
+            panic!("offline accepted an address");
+        };
+        assert_eq!(failure.code, exit::USAGE);
+        assert_eq!(
+            failure.messages,
+            ["https://a.example/x: a web address, and --offline forbids fetching (2 addresses given)"]
+        );
+        assert!(sources_from(&args, false).is_ok());
     }
 
     #[test]

@@ -146,6 +146,117 @@ pub struct Article {
     /// The text as loaded; passage offsets index into it.
     #[serde(default)]
     pub text: String,
+    /// What the page says about itself (HTML metadata): headline, site, byline, times.
+    #[serde(default, skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
+    /// Where the bytes came from and which bytes they were: the evidence behind the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// What a page declares about itself, from its `<head>` and JSON-LD. Every field is as the
+/// page wrote it (whitespace collapsed), or absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Metadata {
+    /// The headline: JSON-LD `headline`/`name`, else `og:title` (and the like).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The publication: `og:site_name`, else JSON-LD `publisher.name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// The author(s): JSON-LD `author`, else `<meta name="author">` (and the like).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// When it was published: JSON-LD `datePublished`, else
+    /// `<meta property="article:published_time">` (and the like), else the first
+    /// `<time datetime>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// When it was last changed: JSON-LD `dateModified`, else `article:modified_time`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// `<link rel="canonical">`, else `og:url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+    /// `<html lang>`, else `Content-Language`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl Metadata {
+    /// Whether the page declared nothing.
+    pub fn is_empty(&self) -> bool {
+        self.fields().iter().all(|(_, value)| value.is_none())
+    }
+
+    /// Every field with its name as people read it, in display order.
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("headline", self.title.as_deref()),
+            ("site", self.site_name.as_deref()),
+            ("byline", self.byline.as_deref()),
+            ("published", self.published.as_deref()),
+            ("modified", self.modified.as_deref()),
+            ("canonical", self.canonical_url.as_deref()),
+            ("language", self.language.as_deref()),
+        ]
+    }
+}
+
+/// Where an article's bytes came from, and which bytes were compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Provenance {
+    /// The path or address as given (`-` for standard input, `demo/<name>` for the demo).
+    pub source: String,
+    /// For an address: where it led after redirects (the address whose bytes these are).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// For an address that redirected: every address visited, the one given first and the
+    /// final one last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirects: Vec<String>,
+    /// For an address: when the response arrived, RFC 3339 in UTC (`2025-09-01T08:15:00Z`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<String>,
+    /// For an address: the HTTP status of the final response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// For an address: the `Content-Type` header as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// The character encoding the bytes were read with, and what said so:
+    /// `windows-1252 (Content-Type)`, `utf-8 (<meta charset>)`, `utf-8`, `windows-1252 (guessed)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// How many bytes were compared (after any `Content-Encoding` such as gzip is undone).
+    pub bytes: u64,
+    /// SHA-256 of those bytes, lowercase hex.
+    pub sha256: String,
+    /// A local copy of the bytes: where `--save` wrote them, or the saved file this article
+    /// was read from (the other fields then describe the original fetch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<String>,
+}
+
+impl Provenance {
+    /// Provenance of bytes read from `source` (no fetch facts yet).
+    pub fn of_bytes(source: &str, bytes: &[u8]) -> Provenance {
+        Provenance {
+            source: source.to_string(),
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+            ..Default::default()
+        }
+    }
+}
+
+/// SHA-256 of `bytes` as lowercase hex: how provenance names the bytes compared.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A passage: one sentence (or headline, bullet, boilerplate line) of an article.
@@ -388,6 +499,102 @@ pub struct Summary {
     /// `matrix[i][j]`: share of article i's comparable bytes that have a counterpart in
     /// article j (shared or paraphrased); 1 on the diagonal.
     pub matrix: Vec<Vec<f64>>,
+    /// Which article came first, when the articles say when they were published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chronology: Option<Chronology>,
+    /// Sources that could not be loaded and were left out (`--keep-going`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A source left out of the comparison, with why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    /// The path or address as given.
+    pub source: String,
+    /// What went wrong, in a few words (`HTTP 404 Not Found`).
+    pub problem: String,
+}
+
+/// The articles in order of publication, and how much each later one shares with each
+/// earlier one. Only articles whose publication time is known take part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Chronology {
+    /// Each article's publication time in UTC (RFC 3339; a date alone when the page gave
+    /// only a date), `null` when unknown; in article order.
+    pub published: Vec<Option<String>>,
+    /// Indexes of the dated articles, earliest first (ties keep the given order).
+    pub order: Vec<usize>,
+    /// One entry per pair of dated articles, earlier first.
+    pub pairs: Vec<ChronologyPair>,
+}
+
+/// Two dated articles: which came first, by how much, and how much of the later one has a
+/// counterpart in the earlier one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChronologyPair {
+    /// The article published first (or the first given, when both carry the same time).
+    pub earlier: usize,
+    /// The article published later.
+    pub later: usize,
+    /// Seconds between the two publication times; whole days when either gave only a date.
+    pub seconds: i64,
+    /// Whether either side gave only a date (the order within one day is then unknown).
+    #[serde(default)]
+    pub date_only: bool,
+    /// Share of the later article's comparable text that has a counterpart in the earlier
+    /// one: `summary.matrix[later][earlier]`.
+    pub later_in_earlier: f64,
+}
+
+impl Chronology {
+    /// The chronology of `articles` given the similarity `matrix`; `None` when fewer than two
+    /// articles carry a publication time that can be read.
+    pub fn of(articles: &[Article], matrix: &[Vec<f64>]) -> Option<Chronology> {
+        let times: Vec<Option<crate::timestamps::Published>> = articles
+            .iter()
+            .map(|a| {
+                a.metadata
+                    .published
+                    .as_deref()
+                    .and_then(crate::timestamps::Published::parse)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..articles.len())
+            .filter(|&i| times[i].is_some())
+            .collect();
+        if order.len() < 2 {
+            return None;
+        }
+        // Stable: equal times keep the given order.
+        order.sort_by_key(|&i| times[i].map(|t| t.sort_key()));
+        let mut pairs = Vec::new();
+        for (x, &earlier) in order.iter().enumerate() {
+            for &later in &order[x + 1..] {
+                let (Some(a), Some(b)) = (times[earlier], times[later]) else {
+                    continue;
+                };
+                let (seconds, date_only) = b.since(&a);
+                let share = matrix
+                    .get(later)
+                    .and_then(|row| row.get(earlier))
+                    .copied()
+                    .unwrap_or(0.0);
+                pairs.push(ChronologyPair {
+                    earlier,
+                    later,
+                    seconds,
+                    date_only,
+                    later_in_earlier: share,
+                });
+            }
+        }
+        Some(Chronology {
+            published: times.iter().map(|t| t.map(|t| t.to_rfc3339())).collect(),
+            order,
+            pairs,
+        })
+    }
 }
 
 impl Comparison {
@@ -444,6 +651,7 @@ impl Comparison {
                     .collect()
             })
             .collect();
+        self.summary.chronology = Chronology::of(&self.articles, &self.summary.matrix);
     }
 
     /// The passage at (article, passage), if it exists.

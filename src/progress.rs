@@ -1,12 +1,13 @@
-//! Progress of a long analysis: a gauge on the terminal before the TUI opens, a line on stderr
-//! while exporting. Neither shows for an analysis that ends within [`DELAY`], so fast runs never
-//! flash; the stderr line only when stderr is a terminal.
+//! Progress of slow work: loading (web addresses are fetched in parallel) as a line on stderr;
+//! a long analysis as a gauge on the terminal before the TUI opens, or a line on stderr while
+//! exporting. None shows for work that ends within [`DELAY`], so fast runs never flash; the
+//! stderr lines only when stderr is a terminal.
 //!
 //! The analysis runs on a worker thread ([`Job`]) so that the main thread can draw at a steady
 //! pace and answer keys (q, Esc, Ctrl-C leave while the gauge shows).
 
 use crate::tui::theme::Theme;
-use artdiff::ingest::Loaded;
+use artdiff::ingest::{self, IngestError, LoadOptions, Loaded, Source};
 use artdiff::{Comparison, Settings};
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -77,6 +78,56 @@ impl Job {
             }
         }
     }
+}
+
+/// Loads every source ([`ingest::load_all`]); while it takes longer than [`DELAY`] and
+/// stderr is a terminal, a line counts what has loaded (`artdiff: loading 5 articles… 2
+/// done`), blanked at the end.
+pub fn load_with_progress(
+    sources: &[Source],
+    options: &LoadOptions,
+) -> Vec<Result<Loaded, IngestError>> {
+    use std::sync::atomic::AtomicUsize;
+    if !std::io::stderr().is_terminal() {
+        return ingest::load_all(sources, options, &|_| {});
+    }
+    let done = AtomicUsize::new(0);
+    thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            ingest::load_all(sources, options, &|p| {
+                done.store(p.done, Ordering::Relaxed);
+            })
+        });
+        let start = std::time::Instant::now();
+        let mut width = 0;
+        while !worker.is_finished() {
+            thread::sleep(Duration::from_millis(20));
+            if start.elapsed() < DELAY || worker.is_finished() {
+                continue;
+            }
+            let line = loading_line(sources.len(), done.load(Ordering::Relaxed));
+            width = width.max(line.chars().count());
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r{line}");
+            let _ = err.flush();
+            drop(err);
+            thread::sleep(TICK);
+        }
+        if width > 0 {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r{}\r", " ".repeat(width));
+            let _ = err.flush();
+        }
+        match worker.join() {
+            Ok(results) => results,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// The stderr loading line.
+fn loading_line(total: usize, done: usize) -> String {
+    format!("artdiff: loading {total} articles… {done} done")
 }
 
 /// Compares for an export: a line on stderr (`artdiff: comparing 3 articles… 42%`) while it
@@ -227,6 +278,11 @@ fn draw_gauge(frame: &mut ratatui::Frame, theme: Theme, articles: usize, fractio
 mod tests {
     use super::*;
     use ratatui::backend::TestBackend;
+
+    #[test]
+    fn the_loading_line_counts_what_is_done() {
+        assert_eq!(loading_line(5, 2), "artdiff: loading 5 articles… 2 done");
+    }
 
     #[test]
     fn the_stderr_line_counts_articles_and_percent() {

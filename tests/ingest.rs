@@ -301,7 +301,10 @@ fn unreadable_files_are_reported() {
 #[test]
 fn inputs_over_the_size_limit_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let small = LoadOptions { max_size: 16 };
+    let small = LoadOptions {
+        max_size: 16,
+        ..LoadOptions::default()
+    };
     let path = write(dir.path(), "big.txt", &[b'a'; 17]);
     assert_eq!(
         load_err(&path, &small).problem,
@@ -314,6 +317,7 @@ fn inputs_over_the_size_limit_are_refused() {
     );
     let mb = LoadOptions {
         max_size: 2 * 1024 * 1024,
+        ..LoadOptions::default()
     };
     let e = load_bytes("big.txt", &vec![b'a'; 2 * 1024 * 1024 + 1], &mb).unwrap_err();
     assert_eq!(
@@ -326,7 +330,13 @@ fn inputs_over_the_size_limit_are_refused() {
 fn endless_devices_are_bounded() {
     let zero = Path::new("/dev/zero");
     if zero.exists() {
-        let e = load_err(zero, &LoadOptions { max_size: 4096 });
+        let e = load_err(
+            zero,
+            &LoadOptions {
+                max_size: 4096,
+                ..LoadOptions::default()
+            },
+        );
         assert_eq!(e.problem, "larger than the 4 KB limit (see --max-size)");
     }
 }

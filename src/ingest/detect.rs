@@ -5,11 +5,59 @@ use std::path::Path;
 
 /// The format announced by a file name's extension, if it announces one.
 pub(crate) fn from_extension(path: &str) -> Option<Format> {
+    // An address's query and fragment are not part of its name.
+    let path = match path.split_once("://") {
+        Some((_, rest)) => rest.split(['?', '#']).next().unwrap_or(rest),
+        None => path,
+    };
     let ext = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "md" | "markdown" | "mdown" => Some(Format::Markdown),
         "txt" | "text" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// The media type of a `Content-Type` value, lowercased, without parameters:
+/// `text/html; charset=utf-8` -> `text/html`.
+pub(crate) fn mime_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// The `charset` parameter of a `Content-Type` value, unquoted.
+pub(crate) fn charset_param(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches(['"', '\'']).to_string())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+/// Whether a media type is text artdiff can read: any `text/*` and XHTML. Everything else
+/// (`application/pdf`, images, `application/octet-stream`) is refused before decoding.
+pub(crate) fn is_readable_mime(mime: &str) -> bool {
+    mime.starts_with("text/") || mime == "application/xhtml+xml"
+}
+
+/// The format a media type announces: HTML, Markdown or plain text. `text/plain` is what
+/// servers send for any text file, so a `.md` or `.markdown` address served as `text/plain`
+/// is Markdown; other text types (`text/csv`...) announce nothing.
+pub(crate) fn from_mime(mime: &str, path: &str) -> Option<Format> {
+    match mime {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
+        "text/plain" => Some(match from_extension(path) {
+            Some(Format::Markdown) => Format::Markdown,
+            _ => Format::Text,
+        }),
         _ => None,
     }
 }
@@ -187,6 +235,33 @@ mod tests {
         assert_eq!(from_extension("x.text"), Some(Format::Text));
         assert_eq!(from_extension("x.json"), None);
         assert_eq!(from_extension("-"), None);
+        assert_eq!(
+            from_extension("https://a.example/s.md?x=1.txt"),
+            Some(Format::Markdown)
+        );
+        assert_eq!(from_extension("https://a.example/story"), None);
+        assert_eq!(from_extension("https://a.example"), None);
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(mime_type("Text/HTML; charset=UTF-8"), "text/html");
+        assert_eq!(
+            charset_param("text/html; Charset=\"ISO-8859-1\""),
+            Some("ISO-8859-1".into())
+        );
+        assert_eq!(charset_param("text/html"), None);
+        assert!(is_readable_mime("text/csv") && !is_readable_mime("application/pdf"));
+        assert_eq!(from_mime("text/html", "x.txt"), Some(Format::Html));
+        assert_eq!(
+            from_mime("text/plain", "https://a.example/r.md"),
+            Some(Format::Markdown)
+        );
+        assert_eq!(
+            from_mime("text/plain", "https://a.example/r.html"),
+            Some(Format::Text)
+        );
+        assert_eq!(from_mime("text/csv", "x.html"), None);
     }
 
     #[test]

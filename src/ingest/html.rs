@@ -2,6 +2,7 @@
 //! text of the body.
 
 use super::layout::Layout;
+use crate::model::Metadata;
 use dom_query::{Document, NodeRef};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -23,6 +24,8 @@ pub(crate) struct Extracted {
     pub title: Option<String>,
     /// Set when the main content could not be found and all visible text was used.
     pub warning: Option<String>,
+    /// What the page declares about itself.
+    pub metadata: Metadata,
 }
 
 /// Extracts the article text from an HTML page.
@@ -35,8 +38,9 @@ pub(crate) fn extract(html: &str) -> Extracted {
         None => render(&doc.root()),
     };
     let visible_chars = count_visible(&visible);
-    let main = if depth > MAX_DEPTH_FOR_READABILITY {
-        None
+    let (main, metadata) = if depth > MAX_DEPTH_FOR_READABILITY {
+        let metadata = super::metadata::from_document(&doc, None);
+        (None, metadata)
     } else {
         readability(doc)
     };
@@ -51,22 +55,28 @@ pub(crate) fn extract(html: &str) -> Extracted {
             text: restore_headline(text, headline.as_deref(), title.as_deref()),
             title,
             warning: None,
+            metadata,
         },
         None => Extracted {
             warning: (visible_chars > 0)
                 .then(|| "main content not found: using all visible text of the page".to_string()),
             text: visible,
             title,
+            metadata,
         },
     }
 }
 
-/// Runs readability and renders its extract; `None` when it fails.
-fn readability(doc: Document) -> Option<String> {
+/// Reads the page's metadata, then runs readability and renders its extract (`None` when it
+/// fails). The metadata is read first: readability strips the scripts that hold JSON-LD.
+fn readability(doc: Document) -> (Option<String>, Metadata) {
+    let Ok(mut readability) = dom_smoothie::Readability::with_document(doc, None, None) else {
+        return (None, Metadata::default());
+    };
+    let metadata = super::metadata::from_document(&readability.doc, Some(&readability));
     // dom_smoothie is third-party code fed hostile input: a panic in it must cost the
     // extraction, not the program.
-    catch_unwind(AssertUnwindSafe(move || {
-        let mut readability = dom_smoothie::Readability::with_document(doc, None, None).ok()?;
+    let main = catch_unwind(AssertUnwindSafe(move || {
         let article = readability.parse().ok()?;
         let content = Document::from(article.content.as_ref());
         let rendered = match content.select("body").nodes().first() {
@@ -76,7 +86,8 @@ fn readability(doc: Document) -> Option<String> {
         Some(rendered)
     }))
     .ok()
-    .flatten()
+    .flatten();
+    (main, metadata)
 }
 
 /// Puts back the headline that readability removes for repeating the page title, so that an

@@ -14,12 +14,15 @@ pub mod boilerplate;
 mod decode;
 mod detect;
 pub mod escapes;
+pub mod fetch;
 mod html;
 mod layout;
 mod markdown;
+mod metadata;
 mod read;
+pub mod save;
 
-use crate::model::Format;
+use crate::model::{Format, Metadata, Provenance};
 use std::path::{Path, PathBuf};
 
 /// Where an article comes from.
@@ -36,19 +39,52 @@ pub enum Source {
         /// The bytes.
         bytes: &'static [u8],
     },
+    /// A web address (`http://` or `https://`), fetched.
+    Url(String),
 }
 
-/// Limits for loading.
-#[derive(Debug, Clone, Copy)]
+impl Source {
+    /// The source a command-line argument names: `-` is standard input, an `http://` or
+    /// `https://` address is fetched, anything else is a path (`./https:` is a path).
+    pub fn from_arg(arg: &std::ffi::OsStr) -> Source {
+        match arg.to_str() {
+            Some("-") => Source::Stdin,
+            Some(text) if fetch::is_address(text) => Source::Url(text.to_string()),
+            _ => Source::Path(PathBuf::from(arg)),
+        }
+    }
+
+    /// The path or address as given (`-` for stdin, `demo/<name>` for the demo).
+    pub fn name(&self) -> String {
+        match self {
+            Source::Path(p) => p.to_string_lossy().into_owned(),
+            Source::Stdin => STDIN.to_string(),
+            Source::Embedded { name, .. } => format!("demo/{name}"),
+            Source::Url(url) => url.clone(),
+        }
+    }
+}
+
+/// Limits and choices for loading.
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
-    /// Refuse inputs larger than this many bytes.
+    /// Refuse inputs larger than this many bytes (also while downloading).
     pub max_size: u64,
+    /// How addresses are fetched.
+    pub fetch: fetch::FetchOptions,
+    /// Refuse every address: nothing is fetched.
+    pub offline: bool,
+    /// Save each fetched page's bytes and provenance in this directory (`--save`).
+    pub save_dir: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_size: 50 * 1024 * 1024,
+            fetch: fetch::FetchOptions::default(),
+            offline: false,
+            save_dir: None,
         }
     }
 }
@@ -56,7 +92,7 @@ impl Default for LoadOptions {
 /// An article's text as loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
-    /// The path as given (`-` for stdin).
+    /// The path or address as given (`-` for stdin).
     pub path: String,
     /// The title.
     pub title: String,
@@ -66,6 +102,10 @@ pub struct Loaded {
     pub text: String,
     /// Non-fatal notes (encoding guessed...).
     pub warnings: Vec<String>,
+    /// What the page declares about itself (HTML).
+    pub metadata: Metadata,
+    /// Where the bytes came from; `None` for text made in memory.
+    pub provenance: Option<Provenance>,
 }
 
 impl Loaded {
@@ -77,45 +117,192 @@ impl Loaded {
             format: Format::Text,
             text: text.to_string(),
             warnings: Vec::new(),
+            metadata: Metadata::default(),
+            provenance: None,
         }
     }
 }
 
-/// Why an article could not be loaded. Displays as one line naming the file.
+/// Why an article could not be loaded. Displays as one line naming the file or address.
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {problem}")]
 pub struct IngestError {
-    /// The path as given.
+    /// The path or address as given.
     pub path: String,
     /// What went wrong, in a few words.
     pub problem: String,
 }
 
-/// Loads one article: reads it, decodes it, extracts its text and title.
+/// The message for an address refused because nothing may be fetched.
+pub const OFFLINE: &str = "a web address, and --offline forbids fetching";
+
+/// Loads one article: reads or fetches it, decodes it, extracts its text, title and
+/// metadata.
 ///
-/// Errors are one line naming the file, e.g. `wire.txt: no such file`. Inputs larger than
-/// `opts.max_size` are refused without reading them whole.
+/// Errors are one line naming the file or address, e.g. `wire.txt: no such file`. Inputs
+/// larger than `opts.max_size` are refused without reading them whole.
 pub fn load(source: &Source, opts: &LoadOptions) -> Result<Loaded, IngestError> {
+    let client = match source {
+        Source::Url(_) if !opts.offline => Some(fetch::Client::new(&opts.fetch).map_err(
+            |problem| IngestError {
+                path: source.name(),
+                problem,
+            },
+        )?),
+        _ => None,
+    };
+    load_with(source, opts, client.as_ref())
+}
+
+/// How far [`load_all`] got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Sources loaded (or failed) so far.
+    pub done: usize,
+    /// Sources in all.
+    pub total: usize,
+}
+
+/// The most sources loaded at once: pages are mostly waiting on the network, and a
+/// comparison of more than a handful of articles is rare.
+const MAX_PARALLEL: usize = 8;
+/// A loading thread's stack, as large as the main thread's: readability recurses.
+const STACK: usize = 16 << 20;
+
+/// Loads every source, the addresses fetched in parallel (one connection pool for all);
+/// results are in the order of `sources`. `progress` is called from the loading threads
+/// after each source.
+pub fn load_all(
+    sources: &[Source],
+    opts: &LoadOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<Result<Loaded, IngestError>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let total = sources.len();
+    let wants_client = !opts.offline && sources.iter().any(|s| matches!(s, Source::Url(_)));
+    let client = match wants_client.then(|| fetch::Client::new(&opts.fetch)) {
+        Some(Err(problem)) => {
+            return sources
+                .iter()
+                .map(|s| {
+                    Err(IngestError {
+                        path: s.name(),
+                        problem: problem.clone(),
+                    })
+                })
+                .collect()
+        }
+        Some(Ok(client)) => Some(client),
+        None => None,
+    };
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Loaded, IngestError>>>> =
+        Mutex::new((0..total).map(|_| None).collect());
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(source) = sources.get(i) else {
+            return;
+        };
+        let result = load_with(source, opts, client.as_ref());
+        results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+        progress(Progress { done, total });
+    };
+    std::thread::scope(|scope| {
+        let workers = total.clamp(1, MAX_PARALLEL);
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .name("load".into())
+                    .stack_size(STACK)
+                    .spawn_scoped(scope, work)
+            })
+            .collect();
+        // A thread that could not start leaves its share to the others; none at all: here.
+        if handles.iter().all(Result::is_err) {
+            work();
+        }
+        for handle in handles.into_iter().flatten() {
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .zip(sources)
+        .map(|(result, source)| {
+            result.unwrap_or_else(|| {
+                Err(IngestError {
+                    path: source.name(),
+                    problem: "not loaded".to_string(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// [`load`] with a client made already (addresses need one unless offline).
+fn load_with(
+    source: &Source,
+    opts: &LoadOptions,
+    client: Option<&fetch::Client>,
+) -> Result<Loaded, IngestError> {
+    let name = source.name();
+    let fail = |problem: String| IngestError {
+        path: name.clone(),
+        problem,
+    };
     match source {
         Source::Path(p) => {
-            let path = p.to_string_lossy().into_owned();
-            let bytes = read::read_file(p, opts.max_size).map_err(|problem| IngestError {
-                path: path.clone(),
-                problem,
-            })?;
-            load_vec(&path, bytes)
+            let bytes = read::read_file(p, opts.max_size).map_err(fail)?;
+            let mut input = Input::new(&name, &bytes);
+            let mut warnings = Vec::new();
+            match save::read_sidecar(p, &bytes) {
+                save::Saved::None => {}
+                save::Saved::Matches(mut provenance) => {
+                    provenance.copy = Some(name.clone());
+                    input.provenance = provenance;
+                }
+                save::Saved::Ignored(warning) => warnings.push(warning),
+            }
+            let mut loaded = load_input(input, bytes).map_err(fail)?;
+            warnings.append(&mut loaded.warnings);
+            loaded.warnings = warnings;
+            Ok(loaded)
         }
         Source::Stdin => {
-            let bytes =
-                read::read_bounded(std::io::stdin().lock(), opts.max_size).map_err(|problem| {
-                    IngestError {
-                        path: STDIN.to_string(),
-                        problem,
-                    }
-                })?;
-            load_vec(STDIN, bytes)
+            let bytes = read::read_bounded(std::io::stdin().lock(), opts.max_size).map_err(fail)?;
+            load_input(Input::new(&name, &bytes), bytes).map_err(fail)
         }
-        Source::Embedded { name, bytes } => load_bytes(&format!("demo/{name}"), bytes, opts),
+        Source::Embedded { bytes, .. } => load_bytes(&name, bytes, opts),
+        Source::Url(url) => {
+            let client = match client {
+                Some(client) if !opts.offline => client,
+                _ => return Err(fail(OFFLINE.to_string())),
+            };
+            let fetched = client.fetch(url, opts.max_size).map_err(fail)?;
+            let input = Input {
+                name: &name,
+                provenance: fetched.provenance,
+            };
+            let bytes = fetched.bytes;
+            let Some(dir) = &opts.save_dir else {
+                return load_input(input, bytes).map_err(fail);
+            };
+            // The exact bytes go to disk; the pipeline gets its own copy to decode.
+            let mut loaded = load_input(input, bytes.clone()).map_err(fail)?;
+            if let Some(provenance) = &mut loaded.provenance {
+                let page = save::save(dir, &bytes, provenance, &loaded.metadata, loaded.format)
+                    .map_err(fail)?;
+                provenance.copy = Some(page.to_string_lossy().into_owned());
+            }
+            Ok(loaded)
+        }
     }
 }
 
@@ -136,7 +323,28 @@ pub fn load_bytes(path: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Loaded
             problem: read::too_large(opts.max_size),
         });
     }
-    load_vec(path, bytes.to_vec())
+    load_input(Input::new(path, bytes), bytes.to_vec()).map_err(|problem| IngestError {
+        path: path.to_string(),
+        problem,
+    })
+}
+
+/// What is known of some bytes before decoding them.
+struct Input<'a> {
+    /// The path or address as given.
+    name: &'a str,
+    /// Provenance so far: hash and size, and for a fetch its address, time, status and
+    /// content type (which decide format and encoding before the extension and sniffing).
+    provenance: Provenance,
+}
+
+impl<'a> Input<'a> {
+    fn new(name: &'a str, bytes: &[u8]) -> Self {
+        Input {
+            name,
+            provenance: Provenance::of_bytes(name, bytes),
+        }
+    }
 }
 
 /// Adds a warning to every article that is the same file as an earlier one: the same path,
@@ -160,7 +368,7 @@ pub fn warn_same_files(sources: &[Source], loaded: &mut [Loaded]) {
         .iter()
         .map(|s| match s {
             Source::Path(p) => file_id(p),
-            Source::Stdin | Source::Embedded { .. } => None,
+            Source::Stdin | Source::Embedded { .. } | Source::Url(_) => None,
         })
         .collect();
     for j in 0..ids.len().min(loaded.len()) {
@@ -198,16 +406,41 @@ const STDIN: &str = "-";
 /// A first line longer than this is a paragraph, not a title.
 const MAX_TITLE_CHARS: usize = 120;
 
-/// The pipeline after reading; `bytes` are within the size limit already.
-fn load_vec(path: &str, bytes: Vec<u8>) -> Result<Loaded, IngestError> {
-    let decoded = decode::decode(bytes).map_err(|e| IngestError {
-        path: path.to_string(),
-        problem: e.problem().to_string(),
-    })?;
-    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+/// The pipeline after reading; `bytes` are within the size limit already. Returns the
+/// `problem` of an error.
+fn load_input(input: Input<'_>, bytes: Vec<u8>) -> Result<Loaded, String> {
+    let Input {
+        name: path,
+        mut provenance,
+    } = input;
+    let content_type = provenance.content_type.clone().unwrap_or_default();
+    let mime = detect::mime_type(&content_type);
+    // Where the name comes from for the format: the address the bytes came from.
+    let located = provenance
+        .final_url
+        .clone()
+        .unwrap_or_else(|| path.to_string());
+    let declared = detect::from_mime(&mime, &located).or_else(|| detect::from_extension(&located));
+    let may_be_html = match declared {
+        Some(format) => format == Format::Html,
+        None => bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'<'),
+    };
+    let charset = detect::charset_param(&content_type);
+    let hints = decode::Hints {
+        header_charset: charset.as_deref(),
+        html: may_be_html,
+    };
+    let (decoded, note) =
+        decode::decode_hinted(bytes, hints).map_err(|e| e.problem().to_string())?;
+    provenance.encoding = Some(decoded.encoding);
+    let mut warnings: Vec<String> = note.into_iter().chain(decoded.warning).collect();
     let (text, mut escapes) = escapes::strip(&decoded.text);
     let text = decode::normalise_newlines(&text).into_owned();
-    let format = detect::from_extension(path).unwrap_or_else(|| detect::sniff(&text));
+    let format = declared.unwrap_or_else(|| detect::sniff(&text));
+    let mut metadata = Metadata::default();
     let (text, title) = match format {
         Format::Text => {
             let title = first_short_line(&text);
@@ -220,6 +453,7 @@ fn load_vec(path: &str, bytes: Vec<u8>) -> Result<Loaded, IngestError> {
         Format::Html => {
             let extracted = html::extract(&text);
             warnings.extend(extracted.warning);
+            metadata = extracted.metadata;
             (extracted.text, extracted.title)
         }
     };
@@ -252,6 +486,8 @@ fn load_vec(path: &str, bytes: Vec<u8>) -> Result<Loaded, IngestError> {
         format,
         text,
         warnings,
+        metadata,
+        provenance: Some(provenance),
     })
 }
 

@@ -1,8 +1,12 @@
-//! What the Markdown and HTML reports share: names, references, number formats, and the list
-//! of fact conflicts taken once per pair of passages.
+//! What the Markdown and HTML reports (and the TUI) share: names, references, number formats,
+//! the chronology in words, the provenance rows, and the list of fact conflicts taken once per
+//! pair of passages.
 
-use crate::model::{Class, Comparison, Conflict, Match, MatchKind};
+use crate::model::{
+    Article, ChronologyPair, Class, Comparison, Conflict, Match, MatchKind, Provenance,
+};
 use crate::near_miss::NearMiss;
+use crate::timestamps;
 
 /// A passage reference as people read it (and as the TUI shows it): article and passage,
 /// both counted from 1, `2:14`.
@@ -11,10 +15,20 @@ pub fn passage_ref(article: usize, passage: usize) -> String {
 }
 
 /// A short name for an article: the file name of its path (`wire.txt` for `demo/wire.txt`),
-/// `stdin` for `-`.
+/// `stdin` for `-`, the host and last path segment of an address (`a.example/story`).
 pub fn short_name(path: &str) -> String {
     if path == "-" {
         return "stdin".into();
+    }
+    if crate::ingest::fetch::is_address(path) {
+        let rest = path.split_once("://").map_or(path, |(_, r)| r);
+        let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+        let rest = rest.trim_end_matches('/');
+        let host = rest.split('/').next().unwrap_or(rest);
+        return match rest.rsplit('/').next() {
+            Some(last) if last != host && !last.is_empty() => format!("{host}/{last}"),
+            _ => host.to_string(),
+        };
     }
     let trimmed = path.trim_end_matches(['/', '\\']);
     let name = trimmed.rsplit(['/', '\\']).next().unwrap_or(trimmed);
@@ -39,6 +53,115 @@ pub fn percent(share: f64) -> String {
     } else {
         format!("{}%", p.min(100.0) as u32)
     }
+}
+
+/// A chronology pair in words, articles counted from 1: `2 published 3 h after 1; 48% of 2
+/// has a counterpart in 1`.
+pub fn chronology_sentence(pair: &ChronologyPair) -> String {
+    let (a, b) = (pair.earlier + 1, pair.later + 1);
+    let when = if pair.seconds == 0 {
+        if pair.date_only {
+            format!("{b} published the same day as {a}")
+        } else {
+            format!("{b} published at the same time as {a}")
+        }
+    } else {
+        format!(
+            "{b} published {} after {a}",
+            timestamps::gap(pair.seconds, pair.date_only)
+        )
+    };
+    format!(
+        "{when}; {} of {b} has a counterpart in {a}",
+        percent(pair.later_in_earlier)
+    )
+}
+
+/// The first article in the chronology in words: `1 came first (2025-09-01 08:15 UTC)`.
+pub fn first_published(comparison: &Comparison) -> Option<String> {
+    let chronology = comparison.summary.chronology.as_ref()?;
+    let &first = chronology.order.first()?;
+    let when = comparison
+        .articles
+        .get(first)?
+        .metadata
+        .published
+        .as_deref()?;
+    Some(format!(
+        "{} came first ({})",
+        first + 1,
+        timestamps::readable(when)
+    ))
+}
+
+/// The provenance of an article as (label, value) rows for people, in a fixed order; only
+/// the rows that have a value. Addresses and hashes are values, never links.
+pub fn provenance_rows(article: &Article) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    let Some(p) = &article.provenance else {
+        return rows;
+    };
+    let Provenance {
+        source,
+        final_url,
+        redirects,
+        fetched_at,
+        status,
+        content_type,
+        encoding,
+        bytes,
+        sha256,
+        copy,
+    } = p;
+    rows.push(("source", source.clone()));
+    if let Some(url) = final_url.as_ref().filter(|u| *u != source) {
+        rows.push(("final address", url.clone()));
+    }
+    if redirects.len() > 1 {
+        rows.push((
+            "redirects",
+            format!("{} ({})", redirects.len() - 1, redirects.join(" → ")),
+        ));
+    }
+    if let Some(t) = fetched_at {
+        rows.push(("fetched", timestamps::readable(t)));
+    }
+    if let Some(s) = status {
+        rows.push(("HTTP status", s.to_string()));
+    }
+    if let Some(ct) = content_type {
+        rows.push(("content type", ct.clone()));
+    }
+    if let Some(e) = encoding {
+        rows.push(("encoding", e.clone()));
+    }
+    rows.push(("bytes", bytes.to_string()));
+    rows.push(("SHA-256", sha256.clone()));
+    if let Some(published) = &article.metadata.published {
+        rows.push(("published", timestamps::readable(published)));
+    }
+    if let Some(c) = copy {
+        rows.push(("saved copy", c.clone()));
+    }
+    rows
+}
+
+/// The page's declared metadata as (label, value) rows, published and modified times made
+/// readable; only the fields the page declared.
+pub fn metadata_rows(article: &Article) -> Vec<(&'static str, String)> {
+    article
+        .metadata
+        .fields()
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let value = value?;
+            let value = match name {
+                "published" | "modified" => timestamps::readable(value),
+                _ => value.to_string(),
+            };
+            Some((name, value))
+        })
+        .collect()
 }
 
 /// A score with two decimals.
@@ -175,6 +298,12 @@ mod tests {
         assert_eq!(short_name("C:\\news\\a.md"), "a.md");
         assert_eq!(short_name("-"), "stdin");
         assert_eq!(short_name("plain"), "plain");
+        assert_eq!(
+            short_name("https://a.example/news/story?id=3"),
+            "a.example/story"
+        );
+        assert_eq!(short_name("https://a.example/"), "a.example");
+        assert_eq!(short_name("http://127.0.0.1:8080"), "127.0.0.1:8080");
         assert_eq!(passage_ref(0, 4), "1:5");
         assert_eq!(percent(0.6757), "68%");
         assert_eq!(percent(0.001), "<1%");

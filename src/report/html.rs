@@ -1,7 +1,8 @@
 //! The self-contained HTML report: one file, inline CSS and script, no network access.
 //!
 //! The page is rendered in full here, so it reads (and prints) with scripting off: summary
-//! and similarity matrix, the fact conflicts, a legend with class toggles, then the articles in
+//! and similarity matrix, the chronology, the sources (provenance of every article), the
+//! fact conflicts, a legend with class toggles, then the articles in
 //! side-by-side columns (stacked on narrow windows), each passage tinted by class and marked
 //! with the class marker (`=` `~` `+` `#`), followed by links to its counterparts; a unique
 //! passage whose candidates came close carries them as a `title` tooltip. The script
@@ -16,15 +17,17 @@
 //! network request of any kind and no script but the report's own (pinned by its SHA-256).
 
 use super::common::{
-    class_description, class_title, conflict_rows, near_miss_line, passage_ref, percent, score,
-    short_name,
+    chronology_sentence, class_description, class_title, conflict_rows, first_published,
+    near_miss_line, passage_ref, percent, provenance_rows, score, short_name,
 };
-use super::sha256::{base64, sha256};
 use super::ReportError;
 use crate::model::{Article, Class, ClassCounts, Comparison, Conflict, Coverage, DiffOp, Match};
 use crate::near_miss::{self, NearMiss};
 use crate::safe_text::printable;
+use crate::timestamps;
+use base64::Engine as _;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -48,7 +51,7 @@ pub fn content_security_policy() -> String {
     format!(
         "default-src 'none'; script-src 'sha256-{}'; style-src 'unsafe-inline'; img-src data:; \
          base-uri 'none'; form-action 'none'",
-        base64(&sha256(SCRIPT.as_bytes()))
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SCRIPT.as_bytes()))
     )
 }
 
@@ -132,14 +135,16 @@ pub fn render(comparison: &Comparison) -> String {
     }
     h.push_str("<span>passages are named article:passage, counted from 1</span></p>\n");
     h.push_str(
-        "<nav aria-label=\"Sections\"><a href=\"#summary\">Summary</a><a href=\"#conflicts\">Fact \
-         conflicts</a><a href=\"#articles\">Articles side by side</a></nav>\n</header>\n",
+        "<nav aria-label=\"Sections\"><a href=\"#summary\">Summary</a><a href=\"#sources\">Sources</a>\
+         <a href=\"#conflicts\">Fact conflicts</a><a href=\"#articles\">Articles side by side</a></nav>\n</header>\n",
     );
 
     h.push_str("<main>\n<div class=\"overview\">\n");
     summary(comparison, &titles, &mut h);
     matrix(comparison, &mut h);
+    chronology(comparison, &mut h);
     h.push_str("</div>\n");
+    sources(comparison, &mut h);
     conflicts(comparison, &mut h);
     h.push_str("</main>\n");
 
@@ -348,6 +353,118 @@ fn matrix(comparison: &Comparison, h: &mut String) {
     );
 }
 
+/// Which article came first, and how much of each later article the earlier ones hold.
+fn chronology(comparison: &Comparison, h: &mut String) {
+    let Some(chronology) = &comparison.summary.chronology else {
+        return;
+    };
+    h.push_str("<section class=\"card\" id=\"chronology\" aria-labelledby=\"chronology-h\">\n");
+    h.push_str("<h2 id=\"chronology-h\">Chronology</h2>\n");
+    if let Some(first) = first_published(comparison) {
+        let _ = writeln!(h, "<p class=\"first\">{}</p>", escape(&first));
+    }
+    h.push_str("<ul class=\"pairs\">\n");
+    for pair in &chronology.pairs {
+        let _ = writeln!(h, "<li>{}</li>", escape(&chronology_sentence(pair)));
+    }
+    h.push_str("</ul>\n");
+    let undated: Vec<String> = (0..comparison.articles.len())
+        .filter(|i| !chronology.order.contains(i))
+        .map(|i| (i + 1).to_string())
+        .collect();
+    if !undated.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">No publication time: {}.</p>",
+            undated.join(", ")
+        );
+    }
+    h.push_str(
+        "<p class=\"note\">Times are as the pages declare them, in UTC; the share is of the later \
+         article's text outside boilerplate.</p>\n</section>\n",
+    );
+}
+
+/// Every article's provenance: source, final address, fetch time, status, content type,
+/// size and SHA-256 of the bytes compared; and the sources left out.
+fn sources(comparison: &Comparison, h: &mut String) {
+    let any = comparison.articles.iter().any(|a| a.provenance.is_some());
+    if !any && comparison.summary.left_out.is_empty() {
+        return;
+    }
+    h.push_str("<section class=\"card\" id=\"sources\" aria-labelledby=\"sources-h\">\n");
+    h.push_str("<h2 id=\"sources-h\">Sources</h2>\n");
+    if any {
+        h.push_str("<div class=\"table-wrap\"><table class=\"sources\">\n<tbody>\n");
+        for (i, a) in comparison.articles.iter().enumerate() {
+            let rows = provenance_rows(a);
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = write!(
+                h,
+                "<tr class=\"source\"><th scope=\"row\"><span class=\"badge\">{}</span></th><td><dl>",
+                i + 1
+            );
+            for (label, value) in rows {
+                let literal = matches!(
+                    label,
+                    "source" | "final address" | "redirects" | "SHA-256" | "saved copy"
+                );
+                let value = if literal {
+                    format!("<code>{}</code>", escape(&value))
+                } else {
+                    escape(&value)
+                };
+                let _ = write!(h, "<div><dt>{label}</dt><dd>{value}</dd></div>");
+            }
+            h.push_str("</dl></td></tr>\n");
+        }
+        h.push_str("</tbody></table></div>\n");
+        h.push_str(
+            "<p class=\"note\">The SHA-256 is of the bytes compared (for a fetched page: the body \
+             after any gzip, deflate or brotli encoding is undone; what --save writes). Fetch \
+             times are UTC.</p>\n",
+        );
+    }
+    if !comparison.summary.left_out.is_empty() {
+        h.push_str(
+            "<p class=\"note\">Left out (could not be loaded):</p>\n<ul class=\"left-out\">\n",
+        );
+        for l in &comparison.summary.left_out {
+            let _ = writeln!(
+                h,
+                "<li><code>{}</code>: {}</li>",
+                escape(&l.source),
+                escape(&l.problem)
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
+}
+
+/// What the page declares about itself, on one line under its column's title: site,
+/// byline, publication time.
+fn page_line(a: &Article) -> Option<String> {
+    let m = &a.metadata;
+    let mut parts = Vec::new();
+    if let Some(site) = &m.site_name {
+        parts.push(escape(site));
+    }
+    if let Some(byline) = &m.byline {
+        parts.push(format!("by {}", escape(byline)));
+    }
+    if let Some(published) = &m.published {
+        parts.push(format!(
+            "published <time datetime=\"{}\">{}</time>",
+            escape(published),
+            escape(&timestamps::readable(published))
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 fn passage_anchor(article: usize, passage: usize) -> String {
     format!("p-{article}-{passage}")
 }
@@ -498,6 +615,9 @@ fn columns(comparison: &Comparison, titles: &[String], h: &mut String) {
             a.passages.len(),
             plural(a.passages.len())
         );
+        if let Some(line) = page_line(a) {
+            let _ = write!(h, "<p class=\"meta page\">{line}</p>");
+        }
         for w in &a.warnings {
             let _ = write!(h, "<p class=\"warning\">⚠ {}</p>", escape(w));
         }

@@ -1,9 +1,12 @@
 //! The Markdown report, for reading on a code-hosting site or in any editor.
 //!
 //! It holds, in order: a legend, the summary table (passages and coverage by class per
-//! article), the similarity matrix, the fact conflicts with both readings, then each article's
-//! passages grouped by class, each with its counterparts (passage, article, kind, score); a
-//! unique passage with its closest candidates below the thresholds, if any.
+//! article), the sources (address, fetch time, status, SHA-256 of the bytes compared), the
+//! similarity matrix, the chronology (which article came first, and how much of each later
+//! one the earlier ones hold), the fact conflicts with both readings, then each article's
+//! provenance, declared metadata and passages grouped by class, each passage with its
+//! counterparts (passage, article, kind, score); a unique passage with its closest
+//! candidates below the thresholds, if any.
 //!
 //! Article text never reaches the page as Markdown: control characters are made visible
 //! ([`printable`]), whitespace runs (newlines too) become one space, and every character that
@@ -11,8 +14,8 @@
 //! or maths is backslash-escaped, so the text renders exactly as written.
 
 use super::common::{
-    class_description, class_title, conflict_rows, near_miss_line, passage_ref, percent, score,
-    short_name,
+    chronology_sentence, class_description, class_title, conflict_rows, first_published,
+    metadata_rows, near_miss_line, passage_ref, percent, provenance_rows, score, short_name,
 };
 use super::ReportError;
 use crate::model::{Class, Comparison, Match};
@@ -35,7 +38,9 @@ pub fn render(comparison: &Comparison) -> String {
     let mut md = String::new();
     header(comparison, &mut md);
     summary(comparison, &mut md);
+    sources(comparison, &mut md);
     matrix(comparison, &mut md);
+    chronology(comparison, &mut md);
     conflicts(comparison, &mut md);
     for i in 0..comparison.articles.len() {
         article(comparison, i, &mut md);
@@ -59,6 +64,28 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// An address, path or hash as a code span, so that it reads exactly as it is and never
+/// becomes a link; plain escaped text when it holds what a code span cannot (a backtick, a
+/// table pipe, a line break).
+pub fn code(text: &str) -> String {
+    let text = printable(text);
+    if text.contains(['`', '|', '\n', '\r']) || text.trim().is_empty() {
+        escape(&text)
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// A provenance or metadata value: addresses, paths and hashes as code, the rest as text.
+fn value(label: &str, text: &str) -> String {
+    match label {
+        "source" | "final address" | "redirects" | "SHA-256" | "saved copy" | "canonical" => {
+            code(text)
+        }
+        _ => escape(text),
+    }
 }
 
 fn escape_word(word: &str, out: &mut String) {
@@ -165,7 +192,7 @@ fn summary(comparison: &Comparison, md: &mut String) {
     );
     let noted = |a: &crate::model::Article| a.path != short_name(&a.path) || !a.warnings.is_empty();
     if comparison.articles.iter().any(noted) {
-        let _ = writeln!(md, "**Sources**\n");
+        let _ = writeln!(md, "**Paths**\n");
         for (i, a) in comparison.articles.iter().enumerate() {
             let _ = write!(md, "- {}: {}", i + 1, escape(&a.path));
             for w in &a.warnings {
@@ -175,6 +202,76 @@ fn summary(comparison: &Comparison, md: &mut String) {
         }
         md.push('\n');
     }
+    if !comparison.summary.left_out.is_empty() {
+        let _ = writeln!(md, "**Left out** (could not be loaded)\n");
+        for l in &comparison.summary.left_out {
+            let _ = writeln!(md, "- {}: {}", escape(&l.source), escape(&l.problem));
+        }
+        md.push('\n');
+    }
+}
+
+/// One row per article: where its bytes came from and which bytes they were.
+fn sources(comparison: &Comparison, md: &mut String) {
+    if comparison.articles.iter().all(|a| a.provenance.is_none()) {
+        return;
+    }
+    let _ = writeln!(md, "## Sources\n");
+    let _ = writeln!(
+        md,
+        "What was compared: each article's source, when it was fetched (UTC), the HTTP status, \
+         and the size and SHA-256 of the bytes compared. Each article's section below has the \
+         rest (final address, redirects, content type, encoding, what the page declares).\n"
+    );
+    let _ = writeln!(
+        md,
+        "| Article | Source | Published | Fetched | HTTP | Bytes | SHA-256 |\n|:--|:--|:--|:--|--:|--:|:--|"
+    );
+    for (i, a) in comparison.articles.iter().enumerate() {
+        let Some(p) = &a.provenance else { continue };
+        let time = |t: Option<&str>| {
+            t.map(|t| escape(&crate::timestamps::readable(t)))
+                .unwrap_or_else(|| "—".into())
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            code(p.final_url.as_deref().unwrap_or(&p.source)),
+            time(a.metadata.published.as_deref()),
+            time(p.fetched_at.as_deref()),
+            p.status.map_or("—".to_string(), |s| s.to_string()),
+            p.bytes,
+            code(&p.sha256),
+        );
+    }
+    md.push('\n');
+}
+
+/// Which article came first and, per pair, how much of the later one the earlier one holds.
+fn chronology(comparison: &Comparison, md: &mut String) {
+    let Some(chronology) = &comparison.summary.chronology else {
+        return;
+    };
+    let _ = writeln!(md, "## Chronology\n");
+    if let Some(first) = first_published(comparison) {
+        let _ = writeln!(md, "{}.\n", capitalise(&first));
+    }
+    for pair in &chronology.pairs {
+        let _ = writeln!(md, "- {}", chronology_sentence(pair));
+    }
+    let undated: Vec<String> = (0..comparison.articles.len())
+        .filter(|i| !chronology.order.contains(i))
+        .map(|i| article_label(comparison, i))
+        .collect();
+    if !undated.is_empty() {
+        let _ = writeln!(md, "\nNo publication time: {}.", undated.join(", "));
+    }
+    let _ = writeln!(
+        md,
+        "\nTimes are as the pages declare them, in UTC; the share is of the later article's \
+         text outside boilerplate.\n"
+    );
 }
 
 fn matrix(comparison: &Comparison, md: &mut String) {
@@ -302,6 +399,22 @@ fn article(comparison: &Comparison, i: usize, md: &mut String) {
         plural(a.passages.len()),
         counts.join(", ")
     );
+    let provenance = provenance_rows(a);
+    if !provenance.is_empty() {
+        let _ = writeln!(md, "**Provenance**\n");
+        for (label, text) in provenance {
+            let _ = writeln!(md, "- {label}: {}", value(label, &text));
+        }
+        md.push('\n');
+    }
+    let metadata = metadata_rows(a);
+    if !metadata.is_empty() {
+        let _ = writeln!(md, "**Declared by the page**\n");
+        for (label, text) in metadata {
+            let _ = writeln!(md, "- {label}: {}", value(label, &text));
+        }
+        md.push('\n');
+    }
     if a.passages.is_empty() {
         let _ = writeln!(md, "No passages.\n");
         return;
@@ -392,5 +505,13 @@ mod tests {
         assert_eq!(escape("$5 & $6"), "\\$5 \\& \\$6");
         assert_eq!(escape("a\u{1b}[2J"), "a␛\\[2J");
         assert_eq!(escape("3.5-metre, 14.22"), "3.5-metre, 14.22");
+    }
+
+    #[test]
+    fn code_spans_keep_addresses_literal_but_never_break_out() {
+        assert_eq!(code("https://a.example/x?y=1"), "`https://a.example/x?y=1`");
+        assert_eq!(code("a`b"), "a\\`b");
+        assert_eq!(code("a|b"), "a \\| b".replace(' ', ""));
+        assert_eq!(code("x\u{1b}[2J"), "`x␛[2J`");
     }
 }

@@ -1,10 +1,9 @@
 //! Reports over a [`Comparison`]: one writer per format, and atomic export to a file.
 
-mod common;
+pub mod common;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod sha256;
 
 use crate::model::Comparison;
 use std::io::Write;

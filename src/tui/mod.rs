@@ -167,16 +167,19 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
     }
 }
 
-/// The articles' loading warnings (encoding guessed, escapes removed, empty article, the same
-/// file twice...) as the first status message, which lasts until the first key.
-fn warnings_message(comparison: &Comparison) -> Option<app::Message> {
-    let mut warnings = comparison.articles.iter().flat_map(|article| {
-        let name = std::path::Path::new(&article.path).file_name().map_or_else(
-            || article.path.clone(),
-            |f| f.to_string_lossy().into_owned(),
-        );
+/// The sources left out (`--keep-going`) and the articles' loading warnings (encoding
+/// guessed, escapes removed, empty article, the same file twice...) as the first status
+/// message, which lasts until the first key.
+pub(crate) fn warnings_message(comparison: &Comparison) -> Option<app::Message> {
+    let left_out = comparison
+        .summary
+        .left_out
+        .iter()
+        .map(|l| format!("left out {}: {}", l.source, l.problem));
+    let mut warnings = left_out.chain(comparison.articles.iter().flat_map(|article| {
+        let name = artdiff::report::common::short_name(&article.path);
         article.warnings.iter().map(move |w| format!("{name}: {w}"))
-    });
+    }));
     let first = warnings.next()?;
     let more = warnings.count();
     let text = match more {

@@ -1533,3 +1533,113 @@ fn e_refuses_to_export_over_an_article_and_keeps_links_links() {
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
     assert_eq!(json["articles"].as_array().unwrap().len(), 3);
 }
+
+/// `three()` as fetched from the web: addresses, declared metadata, publication times.
+fn three_from_the_web() -> Comparison {
+    let mut c = three();
+    let declared = [
+        (
+            "https://herald.example/news/bridge",
+            Some("Harbour Herald"),
+            Some("Orla Brennick"),
+            Some("2025-10-14T07:05:00+01:00"),
+        ),
+        (
+            "https://courier.example/story?id=9",
+            Some("Coast Courier"),
+            None,
+            Some("2025-10-14T09:05:00Z"),
+        ),
+        ("https://blog.example/", None, None, None),
+    ];
+    for (article, (path, site, byline, published)) in c.articles.iter_mut().zip(declared) {
+        article.path = path.into();
+        article.metadata.site_name = site.map(Into::into);
+        article.metadata.byline = byline.map(Into::into);
+        article.metadata.published = published.map(Into::into);
+    }
+    c.articles[0].metadata.title = Some("Bridge falls in the storm".into());
+    c.refresh_summary();
+    c
+}
+
+#[test]
+fn panes_of_fetched_pages_show_host_headline_and_details() {
+    let mut web = app(three_from_the_web(), 240, 24);
+    let buf = draw(&mut web);
+    // The declared headline stands for the title; the address shows as host and last part.
+    let (x, y) = at(&buf, "1 Bridge falls in the storm");
+    assert_eq!(y, 0);
+    assert!(
+        row(&buf, 0).contains("herald.example/bridge"),
+        "{}",
+        row(&buf, 0)
+    );
+    assert!(
+        row(&buf, 0).contains("courier.example/story"),
+        "{}",
+        row(&buf, 0)
+    );
+    // The details line sits in the bottom border of each pane that declares something.
+    let bottom = (0..24)
+        .find(|&y| row(&buf, y).contains("Harbour Herald"))
+        .unwrap_or_else(|| panic!("{}", screen(&buf)));
+    assert!(bottom > 0 && buf[(x, bottom)].symbol() != " ");
+    let line = row(&buf, bottom);
+    assert!(
+        line.contains("Harbour Herald · Orla Brennick · 2025-10-14 06:05 UTC"),
+        "{line}"
+    );
+    assert!(
+        line.contains("Coast Courier · 2025-10-14 09:05 UTC"),
+        "{line}"
+    );
+    let (dx, _) = at(&buf, "Harbour Herald");
+    assert_eq!(buf[(dx, bottom)].fg, web.theme.dim().fg.unwrap_or_default());
+}
+
+#[test]
+fn matrix_overlay_says_which_article_came_first() {
+    let mut web = app(three_from_the_web(), 150, 34);
+    web.update(Action::ToggleMatrix);
+    let buf = draw(&mut web);
+    at(
+        &buf,
+        "Chronology: publication times as the pages declare them",
+    );
+    at(&buf, "1 came first (2025-10-14 06:05 UTC)");
+    let share = web.comparison.summary.matrix[1][0];
+    let sentence = format!(
+        "2 published 3 h after 1; {} of 2 has a counterpart in 1",
+        artdiff::report::common::percent(share)
+    );
+    at(&buf, &sentence);
+    // Without publication times there is no chronology to show.
+    let mut plain = app(three(), 150, 34);
+    plain.update(Action::ToggleMatrix);
+    assert!(find(&draw(&mut plain), "Chronology").is_none());
+}
+
+#[test]
+fn snapshot_three_fetched_panes() {
+    let mut app = mono(three_from_the_web(), 120, 16);
+    insta::assert_snapshot!(screen(&draw(&mut app)));
+}
+
+#[test]
+fn sources_left_out_open_the_status_line() {
+    let mut c = three_from_the_web();
+    c.summary.left_out.push(artdiff::model::LeftOut {
+        source: "https://gone.example/story".into(),
+        problem: "HTTP 404 Not Found".into(),
+    });
+    c.articles[2].warnings.push("empty article".into());
+    let message = super::warnings_message(&c).unwrap();
+    assert_eq!(
+        message.text,
+        "⚠ left out https://gone.example/story: HTTP 404 Not Found (+1 more)"
+    );
+    let mut app = app(c, 150, 24);
+    app.message = Some(message);
+    at(&draw(&mut app), "left out https://gone.example/story");
+}

@@ -1,5 +1,6 @@
-//! The matrix overlay: how much of each article has a counterpart in each other one, and each
-//! article's coverage by class.
+//! The matrix overlay: how much of each article has a counterpart in each other one, each
+//! article's coverage by class, and, when the articles say when they were published, which
+//! came first and how much of each later one the earlier ones hold.
 
 use super::{boxed, popup_area};
 use crate::tui::app::App;
@@ -88,6 +89,22 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             theme.dim(),
         ));
         out.push(Line::from(row));
+    }
+    if let Some(chronology) = &app.comparison.summary.chronology {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(
+            "Chronology: publication times as the pages declare them",
+            theme.heading(),
+        )));
+        out.push(Line::default());
+        if let Some(first) = artdiff::report::common::first_published(&app.comparison) {
+            out.push(Line::from(Span::styled(first, Style::new().bold())));
+        }
+        for pair in &chronology.pairs {
+            out.push(Line::from(artdiff::report::common::chronology_sentence(
+                pair,
+            )));
+        }
     }
     out
 }

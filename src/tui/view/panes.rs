@@ -28,17 +28,46 @@ pub fn render(app: &App, geometry: &Geometry, buf: &mut Buffer) {
     }
 }
 
-/// The article's title and file name, as shown.
+/// The article's title and file name (for an address: host and last path segment), as
+/// shown. The title is the headline the page declares when it declares one (its `<title>`
+/// often carries the site's name too), else the article's title.
 pub fn names(article: &Article) -> (String, String) {
-    let title = printable(article.title.lines().next().unwrap_or(""))
+    let title = article.metadata.title.as_deref().unwrap_or(&article.title);
+    let title = printable(title.lines().next().unwrap_or(""))
         .trim()
         .to_string();
-    let path = std::path::Path::new(&article.path);
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| article.path.clone());
+    let file = if artdiff::ingest::fetch::is_address(&article.path) {
+        artdiff::report::common::short_name(&article.path)
+    } else {
+        let path = std::path::Path::new(&article.path);
+        path.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| article.path.clone())
+    };
     (title, printable(&file).into_owned())
+}
+
+/// The details line of a pane's bottom border: what the page declares about itself (site,
+/// byline, publication time), ` Harbour Herald · Orla Brennick · 2025-10-14 06:05 UTC `.
+/// `None` when it declares none of them.
+pub fn details(article: &Article) -> Option<String> {
+    let m = &article.metadata;
+    let parts: Vec<String> = [
+        m.site_name.clone(),
+        m.byline.clone(),
+        m.published.as_deref().map(artdiff::timestamps::readable),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|p| {
+        printable(&p)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+    .filter(|p| !p.is_empty())
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn render_tabs(app: &App, geometry: &Geometry, area: Rect, buf: &mut Buffer) {
@@ -149,6 +178,12 @@ fn render_pane(app: &App, geometry: &Geometry, k: usize, buf: &mut Buffer) {
         .title_top(left);
     if let Some(right) = right {
         block = block.title_top(right);
+    }
+    // Two border cells at each end stay free, so the corners keep their look.
+    let room = usize::from(rect.width.saturating_sub(4));
+    if let Some(text) = details(&app.comparison.articles[k]).filter(|_| room > 8) {
+        let text = truncate(&format!(" {text} "), room).into_owned();
+        block = block.title_bottom(Line::from(Span::styled(text, theme.dim())).left_aligned());
     }
     block.render(rect, buf);
     let inner = Geometry::inner(rect);
