@@ -104,6 +104,10 @@ struct Cli {
     #[arg(long, value_enum, value_name = "ORDER")]
     order: Option<config::Order>,
 
+    /// Threads for the analysis (the same result on any number) [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+
     /// Read settings from this TOML file instead of ~/.config/artdiff/config.toml.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
@@ -268,6 +272,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let config = effective_config(&cli)?;
     if cli.print_config {
         return write_stdout(config.to_toml().as_bytes());
+    }
+    if let Some(jobs) = cli.jobs {
+        // The first and only configuration of the global pool: it cannot already exist here.
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build_global()
+            .map_err(|e| Failure::runtime(format!("--jobs {jobs}: {e}")))?;
     }
     let settings = Settings {
         thresholds: config.thresholds,

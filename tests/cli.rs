@@ -658,3 +658,25 @@ fn export_to_a_symlink_or_chain_pointing_at_an_article_is_refused() {
     );
     assert_eq!(std::fs::read_to_string(&a).unwrap(), A);
 }
+
+#[test]
+fn the_report_is_the_same_on_one_thread_or_several() {
+    let report = |jobs: &str| {
+        artdiff()
+            .args(["--jobs", jobs, "--export", "-"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = report("1");
+    assert!(one.len() > 1000);
+    assert_eq!(one, report("2"));
+    assert_eq!(one, report("7"));
+    fails(
+        artdiff().args(["--jobs", "0", "--export", "-"]),
+        2,
+        "--jobs",
+    );
+}

@@ -304,6 +304,9 @@ pub fn worth_scoring(a: &Prepared, b: &Prepared) -> bool {
 /// True when four words `x` quotes in a row appear in a row in `y`.
 fn shares_quote(x: &Prepared, y: &Prepared) -> bool {
     const RUN: usize = 4;
+    if y.words.len() < RUN || !x.quoted.contains(&true) {
+        return false;
+    }
     x.words.windows(RUN).enumerate().any(|(i, window)| {
         x.quoted[i..i + RUN].iter().all(|&q| q) && y.words.windows(RUN).any(|w| w == window)
     })

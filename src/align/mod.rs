@@ -34,11 +34,12 @@ use crate::model::{
     Passage, Summary, Thresholds,
 };
 use features::{Idf, Interner, Prepared};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use similar::DiffOp;
 use statement::{sigmoid, Model, PairEvidence, Position, Scored};
 use std::collections::{HashMap, HashSet};
-use tokens::Tokenizer;
+use tokens::{Token, Tokenizer};
 
 /// Engine settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +67,13 @@ const CANDIDATES_PER_PASSAGE: usize = 4;
 
 /// Words in a row, quoted, from which two passages are candidates whatever their words.
 const QUOTE_RUN: usize = 4;
+
+/// A run of [`QUOTE_RUN`] interned words as one key.
+fn run_key(words: &[u32]) -> u128 {
+    words
+        .iter()
+        .fold(0u128, |key, &w| (key << 32) | u128::from(w))
+}
 
 impl Default for Settings {
     fn default() -> Self {
@@ -187,10 +195,13 @@ struct Gathered {
     candidates: Vec<Candidate>,
 }
 
+/// The tokenizer of `language`, English for a name it does not know.
+fn tokenizer_for(language: &str) -> Tokenizer {
+    Tokenizer::new(language).unwrap_or_else(|| Tokenizer::new("english").expect("built in"))
+}
+
 /// Prepares every passage and scores the candidate pairs of every pair of articles.
 fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -> Gathered {
-    let tokenizer =
-        Tokenizer::new(language).unwrap_or_else(|| Tokenizer::new("english").expect("built in"));
     let mut interner = Interner::default();
     // Preparing the words takes about a third of the time on large articles.
     const PREPARED: f64 = 0.3;
@@ -199,13 +210,23 @@ fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -
     let prepared: Vec<Vec<Option<Prepared>>> = articles
         .iter()
         .map(|article| {
+            // Cutting words is the costly part and needs no shared state: in parallel, one
+            // tokenizer (and stem cache) per worker; interning stays in order.
+            let tokens: Vec<Option<Vec<Token>>> = article
+                .passages
+                .par_iter()
+                .map_init(
+                    || tokenizer_for(language),
+                    |tokenizer, p| {
+                        (p.class != Class::Boilerplate).then(|| tokenizer.tokens(&p.text))
+                    },
+                )
+                .collect();
             let passages = article
                 .passages
                 .iter()
-                .map(|p| {
-                    (p.class != Class::Boilerplate)
-                        .then(|| Prepared::new(&p.text, tokenizer.tokens(&p.text), &mut interner))
-                })
+                .zip(tokens)
+                .map(|(p, tokens)| Some(Prepared::new(&p.text, tokens?, &mut interner)))
                 .collect();
             prepared_bytes += article.text.len();
             progress(PREPARED * prepared_bytes as f64 / total_bytes as f64);
@@ -224,25 +245,28 @@ fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -
     for i in 0..articles.len() {
         for j in i + 1..articles.len() {
             let (pa, pb) = (&prepared[i], &prepared[j]);
-            for (p, q) in candidate_pairs(pa, pb, &idf) {
-                let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
-                    continue;
-                };
-                if !features::worth_scoring(a, b) {
-                    continue;
-                }
-                candidates.push(Candidate {
-                    a: (i, p),
-                    b: (j, q),
-                    evidence: statement::pair_evidence(
-                        a,
-                        b,
-                        &idf,
-                        positions[i][p],
-                        positions[j][q],
-                    ),
-                });
-            }
+            // Scoring a pair reads only the two passages and the IDF: in parallel, collected
+            // in order, so the result is the same on any number of threads.
+            let scored: Vec<Candidate> = candidate_pairs(pa, pb, &idf)
+                .par_iter()
+                .filter_map(|&(p, q)| {
+                    let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
+                        return None;
+                    };
+                    features::worth_scoring(a, b).then(|| Candidate {
+                        a: (i, p),
+                        b: (j, q),
+                        evidence: statement::pair_evidence(
+                            a,
+                            b,
+                            &idf,
+                            positions[i][p],
+                            positions[j][q],
+                        ),
+                    })
+                })
+                .collect();
+            candidates.extend(scored);
             done += 1;
             progress(PREPARED + (1.0 - PREPARED) * done as f64 / pairs.max(1) as f64);
         }
@@ -324,12 +348,12 @@ fn candidates(
     }
     let mut seen: FxHashMap<&[u32], usize> = FxHashMap::default();
     // Runs of words inside quotation marks in `to`, to find the same quote whatever its words.
-    let mut quote_runs: FxHashMap<&[u32], Vec<u32>> = FxHashMap::default();
+    let mut quote_runs: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
     for (q, prepared) in to.iter().enumerate() {
         let Some(prepared) = prepared else { continue };
         for (i, window) in prepared.words.windows(QUOTE_RUN).enumerate() {
             if prepared.quoted[i..i + QUOTE_RUN].iter().all(|&x| x) {
-                let list = quote_runs.entry(window).or_default();
+                let list = quote_runs.entry(run_key(window)).or_default();
                 if list.last() != Some(&(q as u32)) {
                     list.push(q as u32);
                 }
@@ -374,9 +398,11 @@ fn candidates(
         out.extend(touched.iter().take(CANDIDATES_PER_PASSAGE).map(|&q| (p, q)));
         // The same quoted words, even function words only ("Why would he not do that?"),
         // are the same statement: such passages meet through their word runs.
-        for window in prepared.words.windows(QUOTE_RUN) {
-            if let Some(list) = quote_runs.get(window) {
-                out.extend(list.iter().map(|&q| (p, q as usize)));
+        if !quote_runs.is_empty() {
+            for window in prepared.words.windows(QUOTE_RUN) {
+                if let Some(list) = quote_runs.get(&run_key(window)) {
+                    out.extend(list.iter().map(|&q| (p, q as usize)));
+                }
             }
         }
         for &q in &touched {
