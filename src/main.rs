@@ -314,14 +314,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
     if config.order == config::Order::Published {
         by_publication(&mut loaded);
     }
+    // The terminal the loading gauge took, if it showed, for the TUI to go on with.
+    let mut gauge_session = None;
     let mut comparison = if cli.bench_tui {
         artdiff::analyse(loaded, &settings)
     } else if export.is_some() {
         progress::analyse_for_export(loaded, &settings)
     } else {
         let theme = tui::theme::Theme::new(config.colored, config.light).with_basic(config.basic);
-        match progress::analyse_with_gauge(loaded, &settings, theme).map_err(Failure::runtime)? {
-            Some(comparison) => comparison,
+        let analysed = progress::analyse_with_gauge(loaded, &settings, theme, &config.keymap)
+            .map_err(Failure::runtime)?;
+        match analysed {
+            Some((comparison, session)) => {
+                gauge_session = session;
+                comparison
+            }
             None => return Ok(()),
         }
     };
@@ -337,7 +344,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 
     if cli.bench_tui {
-        let report = tui::bench(comparison, settings) + "\n";
+        let report = tui::bench::report(comparison, settings) + "\n";
         return write_stdout(report.as_bytes());
     }
     match export {
@@ -351,7 +358,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 aligned: config.aligned,
                 export_path: format!("artdiff-report.{}", format.extension()),
             };
-            tui::run(comparison, settings, options).map_err(Failure::runtime)
+            tui::run(comparison, settings, options, gauge_session).map_err(Failure::runtime)
         }
     }
 }

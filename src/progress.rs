@@ -4,11 +4,15 @@
 //! stderr lines only when stderr is a terminal.
 //!
 //! The analysis runs on a worker thread ([`Job`]) so that the main thread can draw at a steady
-//! pace and answer keys (q, Esc, Ctrl-C leave while the gauge shows).
+//! pace and answer keys (those that quit or close the TUI leave while the gauge shows).
 
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::terminal::Session;
 use crate::tui::theme::Theme;
 use artdiff::ingest::{self, IngestError, LoadOptions, Loaded, Source};
 use artdiff::{Comparison, Settings};
+use ratatui::crossterm::event::KeyEvent;
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc;
@@ -168,78 +172,39 @@ fn stderr_line(articles: usize, fraction: f64) -> String {
 }
 
 /// Waits for the analysis with a gauge on the terminal once it takes longer than [`DELAY`].
-/// `None` when the user left (q, Esc, Ctrl-C) before it finished.
+/// `None` when the user left (a key bound to quit or close: q, Esc, Ctrl-C by default) before
+/// it finished.
 ///
-/// When the gauge showed, the terminal is left in raw mode on the alternate screen for the
-/// TUI to take over; when the user leaves, it is restored.
+/// When the gauge showed, its terminal session comes back with the comparison for the TUI to
+/// take over without a flash of the main screen; when the user leaves, it is restored.
 pub fn analyse_with_gauge(
     loaded: Vec<Loaded>,
     settings: &Settings,
     theme: Theme,
-) -> anyhow::Result<Option<Comparison>> {
-    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-    use ratatui::crossterm::{cursor, execute, terminal};
+    keymap: &Keymap,
+) -> anyhow::Result<Option<(Comparison, Option<Session>)>> {
+    use ratatui::crossterm::event::{self, Event};
 
     let mut job = Job::start(loaded, settings.clone());
     if let Some(comparison) = job.wait(DELAY) {
-        return Ok(Some(comparison));
+        return Ok(Some((comparison, None)));
     }
-    let restore = || {
-        let _ = execute!(
-            std::io::stdout(),
-            terminal::LeaveAlternateScreen,
-            cursor::Show
-        );
-        let _ = terminal::disable_raw_mode();
-    };
-    // A panic on the worker prints its message right away: put the terminal back first, or
-    // the message would vanish with the alternate screen.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-    // SIGTERM, SIGHUP and SIGINT: put the terminal back, then end by the same signal.
-    let signals = crate::tui::signals::Watch::install()?;
-    terminal::enable_raw_mode()?;
-    let mut term = match execute!(
-        std::io::stdout(),
-        terminal::EnterAlternateScreen,
-        cursor::Hide
-    )
-    .and_then(|()| {
-        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
-    }) {
-        Ok(term) => term,
-        Err(e) => {
-            restore();
-            return Err(e.into());
-        }
-    };
+    let mut session = Session::enter()?;
+    let hint = leave_hint(keymap);
     loop {
         let fraction = job.fraction();
-        let drawn = term.draw(|frame| draw_gauge(frame, theme, job.articles, fraction));
-        if let Err(e) = drawn {
-            restore();
-            return Err(e.into());
-        }
+        session
+            .terminal()
+            .draw(|frame| draw_gauge(frame, theme, job.articles, fraction, &hint))?;
         if let Some(comparison) = job.wait(Duration::ZERO) {
-            return Ok(Some(comparison));
+            return Ok(Some((comparison, Some(session))));
         }
-        if signals.signalled() {
-            restore();
-            signals.die();
+        if session.signals().signalled() {
+            session.die();
         }
         if event::poll(TICK)? {
             if let Event::Key(key) = event::read()? {
-                let quit = key.kind != KeyEventKind::Release
-                    && match key.code {
-                        KeyCode::Char('q') | KeyCode::Esc => true,
-                        KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
-                        _ => false,
-                    };
-                if quit {
-                    restore();
+                if leaves(keymap, &key) {
                     return Ok(None);
                 }
             }
@@ -247,8 +212,30 @@ pub fn analyse_with_gauge(
     }
 }
 
+/// Whether a key leaves the gauge: the keys that quit or close in the TUI.
+fn leaves(keymap: &Keymap, key: &KeyEvent) -> bool {
+    matches!(
+        keymap.action_for(key, Mode::Normal),
+        Some(Action::Quit | Action::Close)
+    )
+}
+
+/// The gauge's hint, ` · q to leave`, with the quit key in force.
+fn leave_hint(keymap: &Keymap) -> String {
+    keymap
+        .key_of(Action::Quit)
+        .map(|key| format!(" · {} to leave", key.label()))
+        .unwrap_or_default()
+}
+
 /// The loading screen: a gauge in the middle.
-fn draw_gauge(frame: &mut ratatui::Frame, theme: Theme, articles: usize, fraction: f64) {
+fn draw_gauge(
+    frame: &mut ratatui::Frame,
+    theme: Theme,
+    articles: usize,
+    fraction: f64,
+    hint: &str,
+) {
     use ratatui::layout::Rect;
     use ratatui::widgets::{Block, Gauge};
 
@@ -269,7 +256,7 @@ fn draw_gauge(frame: &mut ratatui::Frame, theme: Theme, articles: usize, fractio
         )
         .gauge_style(theme.bar())
         .ratio(fraction.clamp(0.0, 1.0))
-        .label(format!("{percent}% · q to leave"));
+        .label(format!("{percent}%{hint}"));
     frame.render_widget(gauge, gauge_area);
     theme.fit_buffer(frame.buffer_mut());
 }
@@ -314,7 +301,8 @@ mod tests {
             Theme::new(false, false),
         ] {
             let mut term = ratatui::Terminal::new(TestBackend::new(80, 24)).unwrap();
-            term.draw(|f| draw_gauge(f, theme, 3, 0.5)).unwrap();
+            let hint = leave_hint(&Keymap::default());
+            term.draw(|f| draw_gauge(f, theme, 3, 0.5, &hint)).unwrap();
             let text: String = term
                 .backend()
                 .buffer()
@@ -327,7 +315,79 @@ mod tests {
         }
         // A tiny terminal does not panic.
         let mut term = ratatui::Terminal::new(TestBackend::new(3, 1)).unwrap();
-        term.draw(|f| draw_gauge(f, Theme::new(true, false), 2, 0.1))
+        term.draw(|f| draw_gauge(f, Theme::new(true, false), 2, 0.1, " · q to leave"))
             .unwrap();
+    }
+
+    /// The default keymap with quit on `x` alone (and Ctrl-C, which always quits).
+    fn quit_on_x() -> Keymap {
+        Keymap::with_overrides(&[("quit".into(), vec!["x".into()])]).unwrap()
+    }
+
+    #[test]
+    fn the_gauge_is_left_by_the_keys_that_quit_or_close() {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let press = |code, mods| KeyEvent::new(code, mods);
+        let default = Keymap::default();
+        for key in [
+            press(KeyCode::Char('q'), KeyModifiers::NONE),
+            press(KeyCode::Esc, KeyModifiers::NONE),
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ] {
+            assert!(leaves(&default, &key), "{key:?}");
+        }
+        assert!(!leaves(
+            &default,
+            &press(KeyCode::Char('j'), KeyModifiers::NONE)
+        ));
+        assert_eq!(leave_hint(&default), " · q to leave");
+        // Quit moved to x: x leaves and the hint names it; q no longer leaves.
+        let moved = quit_on_x();
+        assert!(leaves(
+            &moved,
+            &press(KeyCode::Char('x'), KeyModifiers::NONE)
+        ));
+        assert!(!leaves(
+            &moved,
+            &press(KeyCode::Char('q'), KeyModifiers::NONE)
+        ));
+        assert!(leaves(
+            &moved,
+            &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        ));
+        assert_eq!(leave_hint(&moved), " · x to leave");
+    }
+
+    #[test]
+    fn the_gauge_names_the_quit_key_in_force() {
+        let moved = quit_on_x();
+        let mut term = ratatui::Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let theme = Theme::new(true, false);
+        term.draw(|f| draw_gauge(f, theme, 2, 0.25, &leave_hint(&moved)))
+            .unwrap();
+        let buffer = term.backend().buffer();
+        let row = (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .find(|row| row.contains("25% · x to leave"))
+            .expect("the label names x");
+        assert!(!row.contains("q to leave"), "{row}");
+        // The label is drawn in the gauge's colours, like the bar it sits on.
+        let y = (0..buffer.area.height)
+            .find(|&y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains("x to leave")
+            })
+            .unwrap();
+        let x = (0..buffer.area.width)
+            .find(|&x| buffer[(x, y)].symbol() == "x" && buffer[(x + 1, y)].symbol() == " ")
+            .unwrap();
+        let style = buffer[(x, y)].style();
+        assert!(style.fg.is_some() || style.bg.is_some(), "{style:?}");
     }
 }

@@ -8,26 +8,27 @@
 //! a key press costs the same on a 1 MB article as on a short one.
 
 use super::action::Action;
+use super::export::{self, Export};
 use super::keymap::{Keymap, Mode};
-use super::layout::Geometry;
+use super::layout::{Geometry, ScrollLimits};
+use super::line_edit::LineEdit;
+use super::search::Search;
 use super::theme::Theme;
 use super::wrap::{display_text, str_width, truncate, WrapCache, Wrapped};
 use artdiff::model::{Article, Class, ClassCounts, Comparison, Passage, Thresholds};
-use artdiff::report::{self, ReportFormat};
 use artdiff::safe_text::printable;
 use artdiff::Settings;
 use ratatui::layout::Rect;
-use std::borrow::Cow;
-use std::ops::Range;
-use std::path::{Path, PathBuf};
 
-/// Whether the loop goes on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the loop does after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flow {
     /// Keep running.
     Continue,
     /// Leave the TUI.
     Quit,
+    /// Write a report (file I/O is the loop's, see [`export::perform`]), then keep running.
+    Export(Export),
 }
 
 /// Which passages the panes show.
@@ -110,79 +111,6 @@ pub enum Overlay {
     Matrix,
 }
 
-/// A one-line text field.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LineEdit {
-    /// The text.
-    pub text: String,
-    /// Cursor, a byte offset at a char boundary.
-    pub cursor: usize,
-}
-
-impl LineEdit {
-    /// A field holding `text`, cursor at the end.
-    pub fn new(text: &str) -> LineEdit {
-        LineEdit {
-            text: text.to_string(),
-            cursor: text.len(),
-        }
-    }
-
-    fn prev_boundary(&self) -> usize {
-        self.text[..self.cursor]
-            .char_indices()
-            .next_back()
-            .map_or(0, |(i, _)| i)
-    }
-
-    fn next_boundary(&self) -> usize {
-        self.text[self.cursor..]
-            .chars()
-            .next()
-            .map_or(self.cursor, |c| self.cursor + c.len_utf8())
-    }
-
-    /// Applies an editing action; false if it is not one.
-    pub fn edit(&mut self, action: Action) -> bool {
-        match action {
-            Action::Input(c) => {
-                self.text.insert(self.cursor, c);
-                self.cursor += c.len_utf8();
-            }
-            Action::Backspace => {
-                let p = self.prev_boundary();
-                self.text.replace_range(p..self.cursor, "");
-                self.cursor = p;
-            }
-            Action::Delete => {
-                let n = self.next_boundary();
-                self.text.replace_range(self.cursor..n, "");
-            }
-            Action::CursorLeft => self.cursor = self.prev_boundary(),
-            Action::CursorRight => self.cursor = self.next_boundary(),
-            Action::CursorHome => self.cursor = 0,
-            Action::CursorEnd => self.cursor = self.text.len(),
-            Action::DeleteWord => {
-                let before = &self.text[..self.cursor];
-                let trimmed = before.trim_end();
-                let start = trimmed
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace() || *c == '/')
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                self.text.replace_range(start..self.cursor, "");
-                self.cursor = start;
-            }
-            Action::ClearLine => {
-                self.text.replace_range(..self.cursor, "");
-                self.cursor = 0;
-            }
-            _ => return false,
-        }
-        true
-    }
-}
-
 /// What a prompt asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -199,172 +127,6 @@ pub struct Prompt {
     pub kind: PromptKind,
     /// The text typed so far.
     pub input: LineEdit,
-}
-
-/// One search hit: a byte range of a passage's display text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    /// Article (pane) index.
-    pub article: usize,
-    /// Passage index.
-    pub passage: usize,
-    /// Bytes in the passage's [`display_text`].
-    pub range: Range<usize>,
-}
-
-/// A search and its hits in every pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Search {
-    /// What was searched for.
-    pub query: String,
-    /// Every hit, in (article, passage, offset) order.
-    pub hits: Vec<Hit>,
-    /// The hit n/N went to last.
-    pub current: Option<usize>,
-}
-
-/// Hits beyond this many are not collected (the count says "+").
-pub const MAX_HITS: usize = 100_000;
-
-impl Search {
-    /// Searches every passage of every article, ignoring case.
-    pub fn new(comparison: &Comparison, query: &str) -> Search {
-        let mut hits = Vec::new();
-        'outer: for (a, article) in comparison.articles.iter().enumerate() {
-            for (p, passage) in article.passages.iter().enumerate() {
-                let text = display_text(&passage.text);
-                for range in find_all(&text, query) {
-                    hits.push(Hit {
-                        article: a,
-                        passage: p,
-                        range,
-                    });
-                    if hits.len() >= MAX_HITS {
-                        break 'outer;
-                    }
-                }
-            }
-        }
-        Search {
-            query: query.to_string(),
-            hits,
-            current: None,
-        }
-    }
-
-    /// The search for `query`, narrowed from this one when `query` extends it (typing one
-    /// more letter only re-checks the hits so far), else from scratch.
-    pub fn extend(&self, comparison: &Comparison, query: &str) -> Search {
-        let narrowable = !self.query.is_empty()
-            && query.starts_with(&self.query)
-            && query.is_ascii()
-            && self.hits.len() < MAX_HITS;
-        if !narrowable {
-            return Search::new(comparison, query);
-        }
-        let needle = query.as_bytes();
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut text: Option<((usize, usize), Cow<'_, str>)> = None;
-        for hit in &self.hits {
-            let key = (hit.article, hit.passage);
-            if text.as_ref().is_none_or(|(k, _)| *k != key) {
-                let passage = &comparison.articles[key.0].passages[key.1];
-                text = Some((key, display_text(&passage.text)));
-            }
-            let Some((_, t)) = &text else { continue };
-            let end = hit.range.start + needle.len();
-            let overlaps = hits
-                .last()
-                .is_some_and(|h| (h.article, h.passage) == key && h.range.end > hit.range.start);
-            if !overlaps
-                && t.as_bytes()
-                    .get(hit.range.start..end)
-                    .is_some_and(|b| b.eq_ignore_ascii_case(needle))
-            {
-                hits.push(Hit {
-                    article: key.0,
-                    passage: key.1,
-                    range: hit.range.start..end,
-                });
-            }
-        }
-        Search {
-            query: query.to_string(),
-            hits,
-            current: None,
-        }
-    }
-
-    /// The hits inside one passage.
-    pub fn hits_in(&self, article: usize, passage: usize) -> &[Hit] {
-        let key = (article, passage);
-        let lo = self.hits.partition_point(|h| (h.article, h.passage) < key);
-        let hi = self.hits.partition_point(|h| (h.article, h.passage) <= key);
-        &self.hits[lo..hi]
-    }
-}
-
-/// Non-overlapping case-insensitive occurrences of `needle` in `hay`.
-pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    if needle.is_empty() {
-        return out;
-    }
-    if needle.is_ascii() {
-        let (h, n) = (hay.as_bytes(), needle.as_bytes());
-        let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-        let mut i = 0;
-        while i + n.len() <= h.len() {
-            // Skip 16 bytes at a time while none can start a match.
-            if let Some(chunk) = h.get(i..i + 16) {
-                if !chunk
-                    .iter()
-                    .fold(false, |any, &c| any | (c == lo) | (c == up))
-                {
-                    i += 16;
-                    continue;
-                }
-            }
-            let stop = (i + 16).min(h.len() + 1 - n.len());
-            while i < stop {
-                if (h[i] == lo || h[i] == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(&n[1..])
-                {
-                    out.push(i..i + n.len());
-                    i += n.len();
-                } else {
-                    i += 1;
-                }
-            }
-        }
-        return out;
-    }
-    let nl: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
-    let mut i = 0;
-    while i < hay.len() {
-        let mut k = 0;
-        let mut end = None;
-        'chars: for (j, c) in hay[i..].char_indices() {
-            for lc in c.to_lowercase() {
-                if k < nl.len() && nl[k] == lc {
-                    k += 1;
-                } else {
-                    break 'chars;
-                }
-            }
-            if k == nl.len() {
-                end = Some(i + j + c.len_utf8());
-                break;
-            }
-        }
-        match end {
-            Some(e) => {
-                out.push(i..e);
-                i = e;
-            }
-            None => i += hay[i..].chars().next().map_or(1, char::len_utf8),
-        }
-    }
-    out
 }
 
 /// How a status message looks.
@@ -437,6 +199,9 @@ pub struct App {
     pub geometry: Geometry,
     /// Passages per class over all articles.
     pub counts: ClassCounts,
+    /// How far the detail panel and the help overlay scroll, as drawn now: set by the loop
+    /// after every action from the views ([`super::view::scroll_limits`]).
+    pub limits: ScrollLimits,
     saved_search: Option<Search>,
     cycle: Option<Cycle>,
 }
@@ -669,6 +434,7 @@ impl App {
             message: None,
             geometry: Geometry::default(),
             counts: ClassCounts::default(),
+            limits: ScrollLimits::default(),
             saved_search: None,
             cycle: None,
         };
@@ -868,8 +634,7 @@ impl App {
             Action::DetailDown => {
                 if self.detail {
                     self.detail_scroll += 1;
-                    let max = super::view::detail::max_scroll(self);
-                    self.detail_scroll = self.detail_scroll.min(max);
+                    self.detail_scroll = self.detail_scroll.min(self.limits.detail);
                 }
             }
             Action::DetailUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
@@ -915,7 +680,7 @@ impl App {
             }
             Action::OverlayDown => self.scroll_overlay(true, 1),
             Action::OverlayUp => self.scroll_overlay(false, 1),
-            Action::Confirm => self.confirm(),
+            Action::Confirm => return self.confirm(),
             Action::Cancel => {
                 if let Some(prompt) = self.prompt.take() {
                     if prompt.kind == PromptKind::Search {
@@ -950,8 +715,7 @@ impl App {
 
     fn scroll_overlay(&mut self, down: bool, n: usize) {
         if down {
-            let max = super::view::help::max_scroll(self);
-            self.overlay_scroll = (self.overlay_scroll + n).min(max);
+            self.overlay_scroll = (self.overlay_scroll + n).min(self.limits.overlay);
         } else {
             self.overlay_scroll = self.overlay_scroll.saturating_sub(n);
         }
@@ -1566,15 +1330,15 @@ impl App {
         }
     }
 
-    fn confirm(&mut self) {
+    fn confirm(&mut self) -> Flow {
         let Some(prompt) = self.prompt.take() else {
-            return;
+            return Flow::Continue;
         };
         match prompt.kind {
             PromptKind::Search => {
                 if prompt.input.text.is_empty() {
                     self.search = self.saved_search.take();
-                    return;
+                    return Flow::Continue;
                 }
                 self.saved_search = None;
                 let query = prompt.input.text;
@@ -1586,52 +1350,18 @@ impl App {
                         kind: MessageKind::Error,
                         text: format!("no match for “{}”", printable(&query)),
                     });
-                    return;
+                    return Flow::Continue;
                 }
                 self.next_hit(true);
             }
-            PromptKind::Export => self.export(prompt.input.text.trim()),
+            PromptKind::Export => {
+                match export::request(&prompt.input.text, std::env::var_os("HOME")) {
+                    Ok(export) => return Flow::Export(export),
+                    Err(refused) => self.message = Some(refused),
+                }
+            }
         }
-    }
-
-    fn export(&mut self, path: &str) {
-        if path.is_empty() {
-            self.info("export cancelled");
-            return;
-        }
-        let expanded = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-            _ => PathBuf::from(path),
-        };
-        let shown = printable(path).into_owned();
-        let Some(format) = ReportFormat::from_path(&expanded) else {
-            self.message = Some(Message {
-                kind: MessageKind::Error,
-                text: format!("{shown}: unknown report format; use .html, .md or .json"),
-            });
-            return;
-        };
-        // As on the command line: never over one of the articles being compared.
-        let inputs = self.comparison.articles.iter().map(|a| Path::new(&a.path));
-        if report::overwrites_input(&expanded, inputs) {
-            self.message = Some(Message {
-                kind: MessageKind::Error,
-                text: format!(
-                    "{shown}: refusing to export over one of the articles being compared"
-                ),
-            });
-            return;
-        }
-        self.message = Some(match report::export(&self.comparison, format, &expanded) {
-            Ok(()) => Message {
-                kind: MessageKind::Ok,
-                text: format!("exported the {} report to {shown}", format.extension()),
-            },
-            Err(e) => Message {
-                kind: MessageKind::Error,
-                text: format!("export failed: {}", printable(&e.to_string())),
-            },
-        });
+        Flow::Continue
     }
 
     /// The rows a pane shows, from its top: `None` for alignment padding, else (passage, row

@@ -10,6 +10,16 @@ pub const GUTTER: u16 = 3;
 /// Below this many columns per pane, only the focused pane is shown, with tabs.
 pub const NARROW_BELOW: u16 = 40;
 
+/// How far the scrolled panels go, measured on what the views draw
+/// ([`super::view::scroll_limits`]) and read by the state to stop scrolling there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScrollLimits {
+    /// The detail panel's last scroll position (0 when closed).
+    pub detail: usize,
+    /// The help overlay's last scroll position (0 when no overlay is open).
+    pub overlay: usize,
+}
+
 /// The screen's regions.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Geometry {

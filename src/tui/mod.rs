@@ -1,19 +1,28 @@
 //! The terminal interface: panes side by side over a [`Comparison`].
 //!
 //! The loop is: draw the [`app::App`] with the pure functions in [`view`], read an event, turn
-//! it into an [`action::Action`] through the [`keymap`], apply it with `App::update`. The
-//! terminal is restored however the loop ends: normally, on error (a guard's `Drop`), on
-//! panic (a hook) and on SIGTERM, SIGHUP or SIGINT (see [`signals`]).
+//! it into an [`action::Action`] through the [`keymap`], apply it with [`step`]: `App::update`
+//! changes the state, the loop performs the effect it asks for (writing a report) and takes
+//! the new scroll limits from the views. The terminal is taken and given back by
+//! [`terminal::Session`], however the loop ends.
 
 pub mod action;
 pub mod app;
+pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
+pub mod search;
+pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod wrap;
 
 pub(crate) mod signals;
+
+/// `--bench-tui`: kept in the product because `benches/resources.sh` times the release
+/// binary's first frame and keys on large inputs with it.
+pub mod bench;
 
 #[cfg(test)]
 mod tests;
@@ -22,9 +31,8 @@ use action::Action;
 use app::{App, Flow};
 use artdiff::{Comparison, Settings};
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
-use ratatui::crossterm::{cursor, execute, terminal};
-use std::io::stdout;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use terminal::Session;
 use theme::Theme;
 
 /// How the TUI should look and behave (from the config file, environment and flags).
@@ -51,33 +59,19 @@ impl Default for Options {
     }
 }
 
-/// Puts the terminal back: mouse off, cursor shown, raw mode off, main screen. Safe to call
-/// more than once.
-fn restore_terminal() {
-    let _ = execute!(
-        stdout(),
-        event::DisableMouseCapture,
-        terminal::LeaveAlternateScreen,
-        cursor::Show
-    );
-    let _ = terminal::disable_raw_mode();
-}
-
-/// Restores the terminal when dropped, so that `?` on an error still leaves it usable.
-struct Guard;
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
+/// Applies one action as the loop does: the state changes ([`App::update`]), the effect it
+/// asks for is performed, and the scroll limits are measured on the new state. `Flow::Quit`
+/// or `Flow::Continue`; never an effect.
+pub fn step(app: &mut App, action: Action) -> Flow {
+    let flow = match app.update(action) {
+        Flow::Export(request) => {
+            app.message = Some(export::perform(&app.comparison, &request));
+            Flow::Continue
+        }
+        flow => flow,
+    };
+    app.limits = view::scroll_limits(app);
+    flow
 }
 
 /// Turns a terminal event into an action for the app's current mode.
@@ -106,50 +100,46 @@ fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs the TUI until the user quits.
-pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyhow::Result<()> {
+/// Runs the TUI until the user quits, on the terminal the loading gauge already holds if it
+/// showed, else on a newly taken one.
+pub fn run(
+    comparison: Comparison,
+    settings: Settings,
+    options: Options,
+    session: Option<Session>,
+) -> anyhow::Result<()> {
     let mut app = App::new(comparison, settings, options.theme);
     app.keymap = options.keymap;
     app.aligned = options.aligned;
     app.export_path = options.export_path;
 
-    install_panic_hook();
-    let signals = signals::Watch::install()?;
-    terminal::enable_raw_mode()?;
-    let _guard = Guard;
-    execute!(stdout(), terminal::EnterAlternateScreen)?;
-    // Clicks, drags and the wheel (1000, 1002) in SGR encoding (1006); not every mouse move
-    // (1003), which would only wake the loop for nothing.
-    {
-        use std::io::Write;
-        let mut out = stdout();
-        out.write_all(b"\x1b[?1000h\x1b[?1002h\x1b[?1006h")?;
-        out.flush()?;
-    }
-    let mut term = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))?;
-    term.clear()?;
+    let mut session = match session {
+        Some(session) => session,
+        None => Session::enter()?,
+    };
+    session.capture_mouse()?;
+    session.terminal().clear()?;
 
-    let size = term.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    let size = session.terminal().size()?;
+    step(&mut app, Action::Resize(size.width, size.height));
     app.message = warnings_message(&app.comparison);
     loop {
-        let size = term.size()?;
+        let size = session.terminal().size()?;
         if (size.width, size.height) != (app.geometry.area.width, app.geometry.area.height) {
-            app.update(Action::Resize(size.width, size.height));
+            step(&mut app, Action::Resize(size.width, size.height));
         }
         app.prepare();
-        term.draw(|frame| view::render(&app, frame))?;
+        session.terminal().draw(|frame| view::render(&app, frame))?;
         // Apply everything already queued before drawing again, so that held keys and wheel
         // bursts never lag behind.
-        let Some(mut event) = signals.next_event()? else {
-            restore_terminal();
-            signals.die();
+        let Some(mut event) = session.signals().next_event()? else {
+            session.die();
         };
         let mut changed = false;
         loop {
             if let Some(action) = action_for(&app, &event) {
                 changed = true;
-                if app.update(action) == Flow::Quit {
+                if step(&mut app, action) == Flow::Quit {
                     return Ok(());
                 }
             }
@@ -158,9 +148,8 @@ pub fn run(comparison: Comparison, settings: Settings, options: Options) -> anyh
             if changed && !event::poll(Duration::ZERO)? {
                 break;
             }
-            let Some(next) = signals.next_event()? else {
-                restore_terminal();
-                signals.die();
+            let Some(next) = session.signals().next_event()? else {
+                session.die();
             };
             event = next;
         }
@@ -190,179 +179,4 @@ pub(crate) fn warnings_message(comparison: &Comparison) -> Option<app::Message> 
         kind: app::MessageKind::Error,
         text: artdiff::safe_text::printable(&text).replace('\n', " "),
     })
-}
-
-/// Times the TUI without a terminal: builds the app, draws into a 200×50 test backend, and
-/// presses keys. Returns a report, one line per measure (first frame, then per key: mean,
-/// median and worst time from key to finished frame).
-pub fn bench(comparison: Comparison, settings: Settings) -> String {
-    use ratatui::backend::TestBackend;
-    use ratatui::Terminal;
-
-    let passages: usize = comparison.articles.iter().map(|a| a.passages.len()).sum();
-    let bytes: usize = comparison.articles.iter().map(|a| a.text.len()).sum();
-    let mut out = format!(
-        "artdiff TUI bench: {} articles, {passages} passages, {:.1} MB, 200x50\n",
-        comparison.articles.len(),
-        bytes as f64 / 1e6
-    );
-    let started = Instant::now();
-    let mut app = App::new(comparison, settings, Theme::new(true, false));
-    let built = started.elapsed();
-    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
-    app.update(Action::Resize(200, 50));
-    app.prepare();
-    term.draw(|f| view::render(&app, f)).expect("draw");
-    out.push_str(&format!(
-        "first frame        {:>8.3} ms  (app state {:.3} ms)\n",
-        started.elapsed().as_secs_f64() * 1e3,
-        built.as_secs_f64() * 1e3
-    ));
-
-    out.push_str(&measure(&mut term, "j", &mut app, &[Action::Down], 200));
-    out.push_str(&measure(&mut term, "k", &mut app, &[Action::Up], 50));
-    out.push_str(&measure(
-        &mut term,
-        "PgDn",
-        &mut app,
-        &[Action::PageDown],
-        100,
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "G / g",
-        &mut app,
-        &[Action::Bottom, Action::Top],
-        10,
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "Enter",
-        &mut app,
-        &[Action::Counterpart],
-        50,
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "Tab",
-        &mut app,
-        &[Action::FocusNext],
-        30,
-    ));
-    let search = [
-        ("/ (open search)", Action::SearchStart),
-        ("type t", Action::Input('t')),
-        ("type h", Action::Input('h')),
-        ("type e", Action::Input('e')),
-        ("Enter (search)", Action::Confirm),
-    ];
-    let mut lines = vec![Vec::new(); search.len()];
-    for _ in 0..4 {
-        for (i, (_, action)) in search.iter().enumerate() {
-            lines[i].push(timed(&mut app, &mut term, *action));
-        }
-    }
-    for ((label, _), times) in search.iter().zip(lines) {
-        out.push_str(&summary(label, times));
-    }
-    // The parts that do not depend on the screen, best of a few runs (less noise).
-    let best = |f: &mut dyn FnMut()| {
-        (0..5)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed().as_secs_f64() * 1e3
-            })
-            .fold(f64::MAX, f64::min)
-    };
-    let mut hits = 0;
-    let full = best(&mut || hits = app::Search::new(&app.comparison, "the").hits.len());
-    out.push_str(&format!(
-        "search \"the\" alone  best {full:>7.3} ms  ({hits} hits, full scan)\n"
-    ));
-    let thresholds = app.thresholds();
-    let links = app.comparison.links.len();
-    let reclassify = best(&mut || app.comparison.reclassify(thresholds));
-    out.push_str(&format!(
-        "reclassify alone   best {reclassify:>7.3} ms  ({links} links; part of + / -)\n"
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "n",
-        &mut app,
-        &[Action::SearchNext],
-        50,
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "f",
-        &mut app,
-        &[Action::CycleFilter],
-        8,
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "d (detail)",
-        &mut app,
-        &[Action::ToggleDetail],
-        10,
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "+ / -",
-        &mut app,
-        &[Action::ThresholdUp, Action::ThresholdDown],
-        5,
-    ));
-    out.push_str(&measure(
-        &mut term,
-        "resize",
-        &mut app,
-        &[Action::Resize(200, 50)],
-        5,
-    ));
-    out
-}
-
-/// Applies one action and draws: the time from key to finished frame, in ms.
-fn timed(
-    app: &mut App,
-    term: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
-    action: Action,
-) -> f64 {
-    let t = Instant::now();
-    app.update(action);
-    app.prepare();
-    term.draw(|f| view::render(app, f)).expect("draw");
-    t.elapsed().as_secs_f64() * 1e3
-}
-
-/// Times `actions`, `repeat` times over, and sums them up in one line.
-fn measure(
-    term: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
-    label: &str,
-    app: &mut App,
-    actions: &[Action],
-    repeat: usize,
-) -> String {
-    let mut times = Vec::with_capacity(repeat * actions.len());
-    for _ in 0..repeat {
-        for &a in actions {
-            times.push(timed(app, term, a));
-        }
-    }
-    summary(label, times)
-}
-
-/// One line of the bench report.
-fn summary(label: &str, mut times: Vec<f64>) -> String {
-    times.sort_by(f64::total_cmp);
-    let n = times.len().max(1);
-    let mean = times.iter().sum::<f64>() / n as f64;
-    let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
-    let worst = times.last().copied().unwrap_or(0.0);
-    format!(
-        "{label:<18} mean {mean:>7.3} ms  median {median:>7.3} ms  worst {worst:>7.3} ms  (n={})\n",
-        times.len()
-    )
 }

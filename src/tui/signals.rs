@@ -54,7 +54,7 @@ fn watchdog(
         if signal != 0 {
             waited += CHECK_EVERY;
             if waited >= GRACE {
-                super::restore_terminal();
+                super::terminal::restore();
                 let signal = i32::try_from(signal).unwrap_or(signal_hook::consts::SIGTERM);
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
                 std::process::exit(128 + signal);

@@ -294,7 +294,7 @@ fn inner(area: Rect) -> Rect {
 }
 
 /// How far the panel scrolls.
-pub fn max_scroll(app: &App) -> usize {
+pub(super) fn max_scroll(app: &App) -> usize {
     let Some(area) = app.geometry.detail else {
         return 0;
     };

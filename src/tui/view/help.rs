@@ -112,7 +112,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// How far the overlay scrolls.
-pub fn max_scroll(app: &App) -> usize {
+pub(super) fn max_scroll(app: &App) -> usize {
     let inner = Block::bordered().inner(area(app.geometry.area));
     lines(app, usize::from(inner.width))
         .len()

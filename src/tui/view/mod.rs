@@ -8,7 +8,7 @@ pub mod prompt;
 pub mod status_bar;
 
 use super::app::{App, Overlay};
-use super::layout::Geometry;
+use super::layout::{Geometry, ScrollLimits};
 use super::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,12 +34,7 @@ fn draw(app: &App, frame: &mut Frame) {
     };
     let buf = frame.buffer_mut();
     if app.panes.is_empty() {
-        buf.set_string(
-            area.x,
-            area.y,
-            "No articles to show. Press q to quit.",
-            app.theme.dim(),
-        );
+        buf.set_string(area.x, area.y, no_articles(app), app.theme.dim());
         return;
     }
     panes::render(app, &geometry, buf);
@@ -59,6 +54,31 @@ fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Help) => help::render(app, area, buf),
         Some(Overlay::Matrix) => matrix::render(app, area, buf),
         None => {}
+    }
+}
+
+/// How far the detail panel and the overlay scroll as drawn for this state: the one place
+/// that measures them, for the state to read (`App::limits`, set by [`super::step`]).
+pub fn scroll_limits(app: &App) -> ScrollLimits {
+    ScrollLimits {
+        detail: if app.detail {
+            detail::max_scroll(app)
+        } else {
+            0
+        },
+        overlay: if app.overlay.is_some() {
+            help::max_scroll(app)
+        } else {
+            0
+        },
+    }
+}
+
+/// The screen without articles, naming the quit key in force.
+fn no_articles(app: &App) -> String {
+    match app.keymap.key_of(super::action::Action::Quit) {
+        Some(key) => format!("No articles to show. Press {} to quit.", key.label()),
+        None => "No articles to show.".to_string(),
     }
 }
 

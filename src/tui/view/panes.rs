@@ -1,8 +1,9 @@
 //! The article panes: title bar with coverage, gutter markers, tinted passages, the selection
 //! and its counterparts, search hits, conflict badges, the scrollbar; tabs in narrow mode.
 
-use crate::tui::app::{conflict_badge, App, Hit, Pos};
+use crate::tui::app::{conflict_badge, App, Pos};
 use crate::tui::layout::{Geometry, GUTTER};
+use crate::tui::search::Hit;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{display_text, str_width, truncate};
 use artdiff::model::{Article, Class};

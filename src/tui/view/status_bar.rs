@@ -203,7 +203,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some(search) = &app.search {
         let n = search.hits.len();
-        let more = if n >= crate::tui::app::MAX_HITS {
+        let more = if n >= crate::tui::search::MAX_HITS {
             "+"
         } else {
             ""
