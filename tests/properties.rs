@@ -2,7 +2,9 @@
 //! classes agreeing with matches, results independent of article order and stable run to run,
 //! re-classification equal to a fresh analysis, the report round-tripping through serde.
 
-use artdiff::ingest::Loaded;
+#[path = "fuzz/checks.rs"]
+mod checks;
+
 use artdiff::model::{Class, Comparison, Thresholds};
 use artdiff::{analyse, Settings};
 use proptest::prelude::*;
@@ -52,34 +54,7 @@ fn articles() -> impl Strategy<Value = Vec<String>> {
 }
 
 fn run(texts: &[String], settings: &Settings) -> Comparison {
-    let loaded = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Loaded::from_text(&format!("{i}.txt"), t))
-        .collect();
-    analyse(loaded, settings)
-}
-
-/// Every link as (article, passage, article, passage, kind, score), articles renumbered by
-/// `order` (the original index of each article).
-fn links(c: &Comparison, order: &[usize]) -> Vec<(usize, usize, usize, usize, String, u64)> {
-    let mut out = Vec::new();
-    for (ai, article) in c.articles.iter().enumerate() {
-        for (pi, p) in article.passages.iter().enumerate() {
-            for m in &p.matches {
-                out.push((
-                    order[ai],
-                    pi,
-                    order[m.article],
-                    m.passage,
-                    m.kind.name().to_string(),
-                    m.score.to_bits(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
+    analyse(checks::load_texts(texts), settings)
 }
 
 proptest! {
@@ -141,7 +116,7 @@ proptest! {
         let permuted: Vec<String> = order.iter().map(|&i| texts[i].clone()).collect();
         let p = run(&permuted, &settings);
         let identity: Vec<usize> = (0..n).collect();
-        prop_assert_eq!(links(&c, &identity), links(&p, &order));
+        prop_assert_eq!(checks::links(&c, &identity), checks::links(&p, &order));
     }
 
     #[test]

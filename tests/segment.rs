@@ -1,62 +1,29 @@
 //! Segmentation: sentence passages, paragraphs, hard-wrapped prose, bullets, headlines and
 //! boilerplate, with exact spans.
 
+#[path = "fuzz/checks.rs"]
+mod checks;
+
 use artdiff::ingest::boilerplate::is_boilerplate;
-use artdiff::segment::{split, Segment, MAX_PASSAGE};
+use artdiff::segment::{split, MAX_PASSAGE};
 use proptest::prelude::*;
 use std::path::Path;
 
 /// The passage texts of `text`, after checking the span invariants.
 fn texts(text: &str) -> Vec<&str> {
     let segments = split(text);
-    check_invariants(text, &segments);
+    checks::check_segments(text, &segments);
     segments.iter().map(|s| &text[s.start..s.end]).collect()
 }
 
 /// (text, paragraph, boilerplate) per passage.
 fn detailed(text: &str) -> Vec<(&str, usize, bool)> {
     let segments = split(text);
-    check_invariants(text, &segments);
+    checks::check_segments(text, &segments);
     segments
         .iter()
         .map(|s| (&text[s.start..s.end], s.paragraph, s.boilerplate))
         .collect()
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// Spans are non-empty, trimmed, on char boundaries, in order, not overlapping, at most
-/// MAX_PASSAGE bytes; paragraphs count up from 0 without gaps.
-fn check_invariants(text: &str, segments: &[Segment]) {
-    let mut last_end = 0;
-    let mut last_paragraph = None;
-    for s in segments {
-        assert!(s.start < s.end, "empty span {s:?}");
-        assert!(s.end <= text.len(), "span past the end {s:?}");
-        assert!(s.start >= last_end, "overlap or disorder at {s:?}");
-        assert!(
-            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-            "{s:?}"
-        );
-        let t = &text[s.start..s.end];
-        assert!(
-            !t.starts_with(is_space) && !t.ends_with(is_space),
-            "untrimmed {t:?}"
-        );
-        assert!(
-            s.end - s.start <= MAX_PASSAGE,
-            "passage of {} bytes",
-            s.end - s.start
-        );
-        match last_paragraph {
-            None => assert_eq!(s.paragraph, 0, "first paragraph is 0"),
-            Some(p) => assert!(s.paragraph == p || s.paragraph == p + 1, "gap at {s:?}"),
-        }
-        last_paragraph = Some(s.paragraph);
-        last_end = s.end;
-    }
 }
 
 #[test]
@@ -518,7 +485,7 @@ fn a_five_megabyte_line_is_capped() {
     let word = "lorem ipsum dolor sit amet consectetur ";
     let text = word.repeat(5 * 1024 * 1024 / word.len());
     let segments = split(&text);
-    check_invariants(&text, &segments);
+    checks::check_segments(&text, &segments);
     assert!(segments.len() >= text.len() / MAX_PASSAGE);
     assert!(segments.iter().all(|s| s.end - s.start > MAX_PASSAGE / 2));
     // Cut at spaces: no word is broken.
@@ -530,7 +497,7 @@ fn a_five_megabyte_line_is_capped() {
     // Without any space, cut at char boundaries.
     let text = "é".repeat(1_000_001);
     let segments = split(&text);
-    check_invariants(&text, &segments);
+    checks::check_segments(&text, &segments);
     assert_eq!(segments.first().map(|s| s.start), Some(0));
     assert_eq!(segments.last().map(|s| s.end), Some(text.len()));
     let covered: usize = segments.iter().map(|s| s.end - s.start).sum();
@@ -540,7 +507,7 @@ fn a_five_megabyte_line_is_capped() {
 #[test]
 fn many_full_stops_stay_linear_and_valid() {
     let text = "a.".repeat(500_000) + &"Mr. ".repeat(100_000) + &". ".repeat(100_000);
-    check_invariants(&text, &split(&text));
+    checks::check_segments(&text, &split(&text));
 }
 
 #[test]
@@ -562,7 +529,7 @@ fn invariants_over_varied_texts() {
         "\u{200b}\u{feff}\u{2060}",
         "e.g.\ni.e.\nvs.\n",
     ] {
-        check_invariants(text, &split(text));
+        checks::check_segments(text, &split(text));
     }
 }
 
@@ -571,7 +538,7 @@ proptest! {
 
     #[test]
     fn invariants_hold_for_any_text(text in "[a-zA-Z0-9 .!?…。\"'“”‘’()\\[\\]\n\t\u{a0}\u{200b}é漢🎉:,;*•-]{0,300}") {
-        check_invariants(&text, &split(&text));
+        checks::check_segments(&text, &split(&text));
     }
 
     #[test]
@@ -584,7 +551,7 @@ proptest! {
         0..200,
     )) {
         let text = words.join(" ");
-        check_invariants(&text, &split(&text));
+        checks::check_segments(&text, &split(&text));
     }
 }
 
@@ -625,7 +592,7 @@ fn seeds_chrome_is_boilerplate_and_article_text_is_not() {
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap();
         let segments = split(&text);
-        check_invariants(&text, &segments);
+        checks::check_segments(&text, &segments);
         for s in &segments {
             let t = &text[s.start..s.end];
             if chrome_lines.contains(&t) {

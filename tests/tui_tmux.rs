@@ -1,13 +1,16 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keys, read back from the
 //! screen. Skipped, with a message, when tmux is not installed (`.ci/run` installs it).
 //!
-//! Each test runs its own tmux server (own socket, no user config) and kills it at the end.
-//! The program runs under a small sh wrapper that records its exit status, so that `q` can be
-//! checked to exit cleanly. Waits poll the screen; none is a fixed sleep.
+//! Each test runs its own tmux server (`tests/common/tmux.rs`: own socket, no user config) and
+//! kills it at the end. The program runs under a small sh wrapper that records its exit
+//! status, so that `q` can be checked to exit cleanly. Waits poll the screen; none is a fixed
+//! sleep.
 
+mod common;
+
+use common::tmux::Tmux;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const WIRE: &str = "Bridge collapses into fjord after storm\n\n\
@@ -30,166 +33,6 @@ const TRIBUNE: &str = "Storsund Bridge collapse: what we know so far\n\n\
 The central span of the bridge gave way at around 7.40 a.m. as commuters were crossing to the \
 mainland. For the children of Hessøy, the bridge is the only way to school, and parents \
 gathered at the quay through the afternoon.";
-
-static SESSIONS: AtomicUsize = AtomicUsize::new(0);
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .stdin(Stdio::null())
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// A private tmux server running artdiff in one window.
-struct Tmux {
-    socket: String,
-    dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// Starts `artdiff args...` in a `w`×`h` window, with `env` set.
-    fn start(w: u16, h: u16, args: &[&str], env: &[(&str, &str)]) -> Tmux {
-        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
-        let dir = tempfile::tempdir().expect("temp dir");
-        let socket = format!("artdiff-test-{}-{n}", std::process::id());
-        let conf = dir.path().join("tmux.conf");
-        std::fs::write(
-            &conf,
-            "set -g status off\nset -g remain-on-exit on\nset -g escape-time 10\n\
-             set -g default-terminal screen-256color\nset -g history-limit 100\n",
-        )
-        .unwrap();
-        let wrap = dir.path().join("wrap.sh");
-        std::fs::write(
-            &wrap,
-            "mark=$1; shift\n\"$@\"\nrc=$?\necho \"$rc\" > \"$mark.tmp\" && mv \"$mark.tmp\" \"$mark\"\n\
-             exec sleep 300\n",
-        )
-        .unwrap();
-        let tmux = Tmux { socket, dir };
-        let mut cmd = vec![
-            "new-session".to_string(),
-            "-d".into(),
-            "-s".into(),
-            "t".into(),
-            "-x".into(),
-            w.to_string(),
-            "-y".into(),
-            h.to_string(),
-        ];
-        for (k, v) in env {
-            cmd.push("-e".into());
-            cmd.push(format!("{k}={v}"));
-        }
-        cmd.push("env".into());
-        // Start from a known environment: no NO_COLOR unless asked for.
-        cmd.push("-u".into());
-        cmd.push("NO_COLOR".into());
-        for (k, v) in env {
-            cmd.push(format!("{k}={v}"));
-        }
-        cmd.push("sh".into());
-        cmd.push(wrap.display().to_string());
-        cmd.push(tmux.mark().display().to_string());
-        cmd.push(env!("CARGO_BIN_EXE_artdiff").to_string());
-        cmd.extend(args.iter().map(|a| a.to_string()));
-        let out = tmux.run(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux
-    }
-
-    fn mark(&self) -> PathBuf {
-        self.dir.path().join("exit")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let conf = self.dir.path().join("tmux.conf");
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg(&conf)
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn screen_with_escapes(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "t"]).stdout)
-            .into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Polls the screen until `ok` holds and the frame has settled (two equal captures).
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let end = Instant::now() + Duration::from_secs(8);
-        let mut last = String::new();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) && screen == last {
-                return screen;
-            }
-            last = screen.clone();
-            if let Some(rc) = self.exit_status() {
-                panic!("artdiff exited ({rc}) while waiting for {what}; screen:\n{screen}");
-            }
-            assert!(
-                Instant::now() < end,
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Sends keys and waits for the screen to change.
-    fn press(&self, keys: &[&str]) -> String {
-        let before = self.screen();
-        self.keys(keys);
-        self.wait_for(&format!("a change after {keys:?}"), |s| s != before)
-    }
-
-    fn exit_status(&self) -> Option<i32> {
-        std::fs::read_to_string(self.mark())
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-    }
-
-    fn wait_exit(&self) -> i32 {
-        let end = Instant::now() + Duration::from_secs(5);
-        loop {
-            if let Some(rc) = self.exit_status() {
-                return rc;
-            }
-            assert!(
-                Instant::now() < end,
-                "artdiff did not exit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
 
 fn articles(dir: &Path) -> Vec<String> {
     [
@@ -233,15 +76,6 @@ fn colours(esc: &str) -> std::collections::BTreeSet<String> {
         }
     }
     found
-}
-
-macro_rules! require_tmux {
-    () => {
-        if !have_tmux() {
-            eprintln!("skipping: tmux is not installed (apt-get install tmux)");
-            return;
-        }
-    };
 }
 
 #[test]

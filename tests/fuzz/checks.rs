@@ -1,8 +1,9 @@
 //! What the fuzz targets feed through artdiff and the invariants they assert.
 //!
-//! Shared by the fuzz targets (`tests/fuzz/fuzz_targets/*.rs`) and by the regression tests in
+//! Shared by the fuzz targets (`tests/fuzz/fuzz_targets/*.rs`), by the regression tests in
 //! `tests/fuzz_regressions.rs`, so that a crashing input replays through exactly the same code
-//! path and checks. Every function panics when an invariant does not hold.
+//! path and checks, and by the property tests (`tests/segment.rs`, `tests/properties.rs`), so
+//! that an invariant is written once. Every function panics when an invariant does not hold.
 
 #![allow(dead_code)]
 
@@ -261,7 +262,8 @@ pub fn engine(data: &[u8]) {
     compare(&texts, &settings);
 }
 
-fn load_texts(texts: &[String]) -> Vec<Loaded> {
+/// The texts as loaded articles named `0.txt`, `1.txt`...
+pub fn load_texts(texts: &[String]) -> Vec<Loaded> {
     texts
         .iter()
         .enumerate()
@@ -341,7 +343,10 @@ pub fn compare(texts: &[String], settings: &Settings) {
 
 /// Every match as (article, passage, other article, other passage, kind, score bits), article
 /// indices mapped through `order`.
-fn links(c: &Comparison, order: &[usize]) -> Vec<(usize, usize, usize, usize, MatchKind, u64)> {
+pub fn links(
+    c: &Comparison,
+    order: &[usize],
+) -> Vec<(usize, usize, usize, usize, MatchKind, u64)> {
     let mut out = Vec::new();
     for (ai, article) in c.articles.iter().enumerate() {
         for (pi, p) in article.passages.iter().enumerate() {
