@@ -1,5 +1,7 @@
 //! Loading articles from files: decoding, format detection, extraction, safety, errors.
 
+mod common;
+
 use artdiff::ingest::{load, load_bytes, IngestError, LoadOptions, Loaded, Source};
 use artdiff::model::Format;
 use std::path::{Path, PathBuf};
@@ -284,18 +286,12 @@ fn missing_files_are_reported() {
 
 #[test]
 fn unreadable_files_are_reported() {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = write(dir.path(), "secret.txt", b"text");
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-        // Root reads anything: there is nothing to test then.
-        if std::fs::File::open(&path).is_err() {
-            let e = load_err(&path, &LoadOptions::default());
-            assert_eq!(e.problem, "permission denied");
-        }
-    }
+    let dir = tempfile::tempdir().unwrap();
+    let Some(path) = common::unreadable::unreadable_file(dir.path(), "secret.txt") else {
+        return;
+    };
+    let e = load_err(&path, &LoadOptions::default());
+    assert_eq!(e.problem, "permission denied");
 }
 
 #[test]
