@@ -687,10 +687,8 @@ impl Effective {
              # Keys: j, G, ctrl-d, alt-x, enter, esc, tab, shift-tab, space, up, down, left,\n\
              # right, pageup, pagedown, home, end, backspace, delete, f1-f12.\n",
             langs = wrap_comment(
-                &artdiff::align::tokens::LANGUAGES
-                    .iter()
-                    .map(|(name, _)| *name)
-                    .collect::<Vec<_>>()
+                &artdiff::Language::ALL
+                    .map(artdiff::Language::name)
                     .join(", "),
                 "# Stemmer and function words: ".len(),
             ),

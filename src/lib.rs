@@ -17,6 +17,7 @@
 pub mod align;
 pub mod demo;
 pub mod ingest;
+pub mod language;
 pub mod model;
 pub mod near_miss;
 pub mod report;
@@ -25,6 +26,7 @@ pub mod segment;
 pub mod timestamps;
 
 pub use align::Settings;
+pub use language::Language;
 pub use model::Comparison;
 
 /// Segments every loaded text and compares them.

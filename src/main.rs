@@ -282,7 +282,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     let settings = Settings {
         thresholds: config.thresholds,
-        language: config.lang.clone(),
+        language: config
+            .lang
+            .parse()
+            .expect("--lang and the config file's lang are checked by parse_language"),
     };
     let sources = sources_from(&cli.articles, cli.offline)?;
     let export = cli
@@ -603,20 +606,11 @@ fn parse_score(text: &str, floor: f64) -> Result<f64, String> {
     }
 }
 
+/// A `--lang` or config `lang` name, checked and written in lower case.
 fn parse_language(text: &str) -> Result<String, String> {
-    let known = artdiff::align::tokens::LANGUAGES;
-    if known
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case(text))
-    {
-        Ok(text.to_ascii_lowercase())
-    } else {
-        let names: Vec<&str> = known.iter().map(|(name, _)| *name).collect();
-        Err(format!(
-            "`{text}` is not supported; use one of {}",
-            names.join(", ")
-        ))
-    }
+    text.parse::<artdiff::Language>()
+        .map(|language| language.name().to_string())
+        .map_err(|e| e.to_string())
 }
 
 fn parse_min_shared(text: &str) -> Result<f64, String> {

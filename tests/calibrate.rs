@@ -196,7 +196,7 @@ struct Labelled {
 }
 
 fn label(event: &Event, id: usize) -> Labelled {
-    let candidates = candidates_of(&event.articles, "english");
+    let candidates = candidates_of(&event.articles, artdiff::Language::English);
     let labels = candidates
         .iter()
         .map(|c| {
@@ -589,7 +589,7 @@ fn dump() {
         .map(|s| load(s, &LoadOptions::default()).unwrap())
         .collect();
     let articles = artdiff::articles(loaded);
-    let candidates = candidates_of(&articles, "english");
+    let candidates = candidates_of(&articles, artdiff::Language::English);
     let model = Model::default();
     let finals = artdiff::align::statement_probabilities(&candidates, &model);
     let context = context_features(&scored(
@@ -726,7 +726,7 @@ fn errors() {
             &mut |_| {},
         );
         let links = news_gold::links(event, &c);
-        let candidates = candidates_of(&event.articles, "english");
+        let candidates = candidates_of(&event.articles, artdiff::Language::English);
         let p = statement_probabilities(&candidates, &model);
         let canon = |(a, q): (usize, usize)| (a, event.canon[a][q]);
         let score: std::collections::HashMap<_, f64> = candidates

@@ -460,7 +460,7 @@ fn only_a_line_of_its_own_is_a_headline() {
             Loaded::from_text("a.txt", a),
             Loaded::from_text("b.txt", b),
         ]);
-        let candidates = candidates_of(&articles, "english");
+        let candidates = candidates_of(&articles, artdiff::Language::English);
         let first = candidates
             .iter()
             .find(|c| c.a == (0, 0) && c.b == (1, 0))

@@ -29,6 +29,7 @@ pub mod features;
 pub mod statement;
 pub mod tokens;
 
+use crate::language::Language;
 use crate::model::{
     Article, Class, Comparison, Conflict, DiffOp as RunOp, DiffRun, Link, Match, MatchKind,
     Passage, Summary, Thresholds,
@@ -46,8 +47,8 @@ use tokens::{Token, Tokenizer};
 pub struct Settings {
     /// Thresholds that turn scores into kinds.
     pub thresholds: Thresholds,
-    /// Stemmer language, one of [`tokens::LANGUAGES`].
-    pub language: String,
+    /// The articles' language, for stemming and function words.
+    pub language: Language,
 }
 
 /// Default verbatim score from which a link is `shared`. See the README for how it was chosen.
@@ -82,13 +83,13 @@ impl Default for Settings {
                 min_shared: DEFAULT_MIN_SHARED,
                 min_paraphrase: DEFAULT_MIN_PARAPHRASE,
             },
-            language: "english".into(),
+            language: Language::English,
         }
     }
 }
 
 /// Compares the articles: scores candidate pairs, keeps them as links, and classes every
-/// passage under `settings.thresholds`. An unknown language falls back to English.
+/// passage under `settings.thresholds`.
 pub fn compare(articles: Vec<Article>, settings: &Settings) -> Comparison {
     compare_with_progress(articles, settings, &mut |_| {})
 }
@@ -110,7 +111,7 @@ pub fn compare_with_model(
     model: &Model,
     progress: &mut dyn FnMut(f64),
 ) -> Comparison {
-    let gathered = gather(&articles, &settings.language, progress);
+    let gathered = gather(&articles, settings.language, progress);
     let probabilities = paraphrase_scores(&gathered.candidates, &gathered.idf, model);
     let mut links = Vec::new();
     for (candidate, &paraphrase) in gathered.candidates.iter().zip(&probabilities) {
@@ -185,7 +186,7 @@ fn paraphrase_scores(candidates: &[Candidate], idf: &Idf, model: &Model) -> Vec<
 }
 
 /// The scored candidate pairs of a comparison, for calibration.
-pub fn candidates_of(articles: &[Article], language: &str) -> Vec<Candidate> {
+pub fn candidates_of(articles: &[Article], language: Language) -> Vec<Candidate> {
     gather(articles, language, &mut |_| {}).candidates
 }
 
@@ -195,13 +196,13 @@ struct Gathered {
     candidates: Vec<Candidate>,
 }
 
-/// The tokenizer of `language`, English for a name it does not know.
-fn tokenizer_for(language: &str) -> Tokenizer {
-    Tokenizer::new(language).unwrap_or_else(|| Tokenizer::new("english").expect("built in"))
+/// The tokenizer of `language`.
+fn tokenizer_for(language: Language) -> Tokenizer {
+    Tokenizer::new(language.name()).expect("every Language has a stemmer")
 }
 
 /// Prepares every passage and scores the candidate pairs of every pair of articles.
-fn gather(articles: &[Article], language: &str, progress: &mut dyn FnMut(f64)) -> Gathered {
+fn gather(articles: &[Article], language: Language, progress: &mut dyn FnMut(f64)) -> Gathered {
     let mut interner = Interner::default();
     // Preparing the words takes about a third of the time on large articles.
     const PREPARED: f64 = 0.3;

@@ -57,9 +57,6 @@ impl ReportFormat {
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    /// The format has no writer yet.
-    #[error("{0} reports are not supported yet")]
-    Unsupported(&'static str),
     /// Writing failed.
     #[error("{path}: {}", plain(&source.to_string()))]
     Io {
@@ -73,10 +70,8 @@ pub enum ReportError {
 impl ReportError {
     /// The message without the path in front (`is a directory`).
     pub fn reason(&self) -> String {
-        match self {
-            ReportError::Io { source, .. } => plain(&source.to_string()),
-            other => other.to_string(),
-        }
+        let ReportError::Io { source, .. } = self;
+        plain(&source.to_string())
     }
 }
 
@@ -341,7 +336,6 @@ fn render(
             path: shown.to_string(),
             source,
         }),
-        Err(e) => Err(e),
     }
 }
 
@@ -381,7 +375,6 @@ fn export_atomic(
         match write(comparison, format, &mut buffered) {
             Ok(()) => {}
             Err(ReportError::Io { source, .. }) => return Err(io(source)),
-            Err(e) => return Err(e),
         }
         buffered.flush().map_err(io)?;
     }

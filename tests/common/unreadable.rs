@@ -13,8 +13,7 @@ pub fn unreadable_file(dir: &Path, name: &str) -> Option<PathBuf> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000))
-            .expect("chmod 000");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
     }
     if refused(&path) {
         return Some(path);

@@ -7,12 +7,11 @@
 
 #![allow(dead_code)]
 
-use artdiff::align::tokens::LANGUAGES;
 use artdiff::align::{kind_for, FLOOR_PARAPHRASE, FLOOR_VERBATIM};
 use artdiff::ingest::{self, escapes, LoadOptions, Loaded};
 use artdiff::model::{Class, Comparison, Conflict, DiffRun, Format, MatchKind, Thresholds};
 use artdiff::segment::{self, Segment, MAX_PASSAGE};
-use artdiff::{analyse, Settings};
+use artdiff::{analyse, Language, Settings};
 
 /// Whitespace as the segmenter trims it: Unicode whitespace plus zero-width spaces and the BOM.
 fn is_space(c: char) -> bool {
@@ -251,7 +250,7 @@ pub fn engine(data: &[u8]) {
         .collect();
     let mut settings = Settings::default();
     if let Some(&b) = options.first() {
-        settings.language = LANGUAGES[b as usize % LANGUAGES.len()].0.to_string();
+        settings.language = Language::ALL[b as usize % Language::ALL.len()];
     }
     if let [_, s, p, ..] = options {
         settings.thresholds = Thresholds {
@@ -343,10 +342,7 @@ pub fn compare(texts: &[String], settings: &Settings) {
 
 /// Every match as (article, passage, other article, other passage, kind, score bits), article
 /// indices mapped through `order`.
-pub fn links(
-    c: &Comparison,
-    order: &[usize],
-) -> Vec<(usize, usize, usize, usize, MatchKind, u64)> {
+pub fn links(c: &Comparison, order: &[usize]) -> Vec<(usize, usize, usize, usize, MatchKind, u64)> {
     let mut out = Vec::new();
     for (ai, article) in c.articles.iter().enumerate() {
         for (pi, p) in article.passages.iter().enumerate() {
