@@ -11,7 +11,8 @@
 # Whole processes are timed (`--export` of a JSON report to a temporary file), so start-up,
 # reading and writing the report count. Needs GNU time (/usr/bin/time) for peak memory.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+bench_dir=$(cd "$(dirname "$0")" && pwd)
+cd "$bench_dir/.."
 
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-target}/release/artdiff"
@@ -25,33 +26,19 @@ trap 'rm -rf "$work"' EXIT
 median_run() {
   local times=() peak=0
   for _ in $(seq 1 "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/.time" "$@" >"$work/.out" 2>"$work/.err" || true
+    local start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$work/.time" "$@" >"$work/.out" 2>"$work/.err" || true
+    secs=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }')
     # GNU time puts "Command exited with non-zero status" first when it does (git diff: 1).
-    read -r secs kb < <(tail -n 1 "$work/.time")
+    kb=$(tail -n 1 "$work/.time")
     times+=("$secs")
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v peak="$peak" '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)], peak }'
 }
 
-# prose SEED BYTES: sentences of random words, paragraphs now and then (as benches/resources.sh).
-prose() {
-  awk -v seed="$1" -v bytes="$2" 'BEGIN {
-    srand(seed)
-    n = split("the a of to in and bridge police storm ferry minister said on Tuesday people were missing divers searched strait families hall town council report engineers inspected cables collapse river mayor officials reporters rescue boats water wind night morning village school road closed opened traffic commuters span metres vehicles daily review government budget repairs", w, " ")
-    out = 0
-    while (out < bytes) {
-      k = 6 + int(rand() * 20)
-      s = "The"
-      for (i = 0; i < k; i++) s = s " " w[1 + int(rand() * n)]
-      s = s " " int(rand() * 10000) "."
-      sep = (rand() < 0.2) ? "\n\n" : " "
-      printf "%s%s", s, sep
-      out += length(s) + length(sep)
-    }
-    print ""
-  }'
-}
+# shellcheck source=benches/prose.sh
+source "$bench_dir/prose.sh"
 
 rows=()
 # row LABEL TARGET_SECONDS TARGET_MB GIT_A GIT_B ARTICLES...
