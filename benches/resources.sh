@@ -10,7 +10,8 @@
 # Inputs are generated in a temporary directory (awk, fixed seeds) and removed at the end.
 # Needs GNU time (/usr/bin/time) for the memory column.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+bench_dir=$(cd "$(dirname "$0")" && pwd)
+cd "$bench_dir/.."
 
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-target}/release/artdiff"
@@ -29,24 +30,8 @@ else
   }
 fi
 
-# prose SEED BYTES: sentences of random words, paragraphs now and then.
-prose() {
-  awk -v seed="$1" -v bytes="$2" 'BEGIN {
-    srand(seed)
-    n = split("the a of to in and bridge police storm ferry minister said on Tuesday people were missing divers searched strait families hall town council report engineers inspected cables collapse river mayor officials reporters rescue boats water wind night morning village school road closed opened traffic commuters span metres vehicles daily review government budget repairs", w, " ")
-    out = 0
-    while (out < bytes) {
-      k = 6 + int(rand() * 20)
-      s = "The"
-      for (i = 0; i < k; i++) s = s " " w[1 + int(rand() * n)]
-      s = s " " int(rand() * 10000) "."
-      sep = (rand() < 0.2) ? "\n\n" : " "
-      printf "%s%s", s, sep
-      out += length(s) + length(sep)
-    }
-    print ""
-  }'
-}
+# shellcheck source=benches/prose.sh
+source "$bench_dir/prose.sh"
 
 # Fixtures.
 prose 1 2000 >small.txt
