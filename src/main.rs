@@ -1,6 +1,8 @@
 //! The `artdiff` command: parse arguments, load the articles, compare them, then open the TUI
 //! or write a report. Every failure becomes one line on stderr and a named exit code.
 
+#![forbid(unsafe_code)]
+
 mod config;
 mod progress;
 mod tui;

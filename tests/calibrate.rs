@@ -6,10 +6,10 @@
 //! cargo test --release --test calibrate -- --ignored --nocapture mrpc   # the MRPC feature
 //! ```
 //!
-//! `news` fits `PAIR_WEIGHTS` and `CONTEXT_WEIGHTS` (src/align/statement.rs) on the news dev set
+//! `news` fits `PAIR_WEIGHTS` and `CONTEXT_WEIGHTS` (crates/artdiff-core/src/align/statement.rs) on the news dev set
 //! with 5-fold cross-validation leaving whole events out, prints the cross-validated recall,
 //! precision and F1 at each threshold and the default it chooses; `mrpc` fits `WEIGHTS`
-//! (src/align/features.rs), the whole-sentence paraphrase model that is one of the news model's
+//! (crates/artdiff-core/src/align/features.rs), the whole-sentence paraphrase model that is one of the news model's
 //! features, on MRPC train.
 
 // Matrix code reads as the textbook formulas with explicit indices.
@@ -125,7 +125,7 @@ fn scores(rows: &[&(Vec<f64>, bool)], w: &[f64], threshold: f64) -> (f64, f64) {
 }
 
 #[test]
-#[ignore = "needs ../shared/eval; prints weights for src/align/features.rs"]
+#[ignore = "needs ../shared/eval; prints weights for crates/artdiff-core/src/align/features.rs"]
 fn mrpc() {
     let Some(data) = load() else {
         eprintln!("skipped: {MRPC} not found");
@@ -453,7 +453,7 @@ fn cross_validate(
 }
 
 #[test]
-#[ignore = "needs ../shared/eval; prints weights for src/align/statement.rs"]
+#[ignore = "needs ../shared/eval; prints weights for crates/artdiff-core/src/align/statement.rs"]
 fn news() {
     let Some(events) = load_events() else {
         eprintln!("skipped: {} not found", news_gold::GOLD);

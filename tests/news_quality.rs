@@ -13,7 +13,7 @@ use artdiff::Settings;
 use news_gold::{load_events, score, Score};
 
 /// F1 of `score align` with the default settings, recorded with the model in
-/// src/align/statement.rs.
+/// crates/artdiff-core/src/align/statement.rs.
 const RECORDED_F1: f64 = 0.621;
 /// How far F1 may fall below [`RECORDED_F1`].
 const TOLERANCE: f64 = 0.02;

@@ -60,7 +60,7 @@ pub fn load(path: &str, bytes: &[u8]) {
     }
 }
 
-/// What ingest promises about a loaded article (see `src/ingest/mod.rs`).
+/// What ingest promises about a loaded article (see `crates/artdiff-core/src/ingest/mod.rs`).
 pub fn check_loaded(path: &str, bytes: &[u8], loaded: &Loaded) {
     assert_eq!(loaded.path, path);
     let expected = match path.rsplit_once('.').map(|(_, ext)| ext) {
@@ -366,7 +366,7 @@ fn unit(x: f64) -> bool {
     (0.0..=1.0).contains(&x)
 }
 
-/// The invariants of a comparison classified under `thresholds` (see `src/model.rs`).
+/// The invariants of a comparison classified under `thresholds` (see `crates/artdiff-core/src/model.rs`).
 pub fn check_comparison(c: &Comparison, thresholds: Thresholds) {
     let n = c.articles.len();
     for (ai, article) in c.articles.iter().enumerate() {

@@ -14,14 +14,14 @@ use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The built-in patterns, compiled into the binary.
-pub const BUILTIN: &str = include_str!("../../assets/boilerplate.txt");
+pub const BUILTIN: &str = include_str!("../../../../assets/boilerplate.txt");
 
 /// Longest line (in characters, trimmed) that an `=`, `^` or `~` pattern can mark.
 pub const MAX_CHARS: usize = 80;
 /// Most words a line marked by an `=`, `^` or `~` pattern can have.
 pub const MAX_WORDS: usize = 12;
 /// Longest line (in characters, trimmed) that a `:` label pattern can mark
-/// ("Read more: <headline of another story>").
+/// (`Read more: <headline of another story>`).
 pub const MAX_LABEL_CHARS: usize = 200;
 /// How many name lines an author box can hold after its opening line.
 pub const AUTHOR_BOX_NAMES: u8 = 2;

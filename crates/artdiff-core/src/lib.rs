@@ -1,8 +1,26 @@
-//! artdiff: compare two or more articles and find which passages are shared (near-verbatim),
-//! paraphrased (same statement, other words) or unique.
+//! artdiff's engine and reports: compare two or more articles and find which passages are
+//! shared (near-verbatim), paraphrased (same statement, other words) or unique. No terminal
+//! code: the `artdiff` program (TUI, command line) is built on this crate.
 //!
-//! The library holds the whole engine and the report model; it has no terminal code. The data
-//! flows one way:
+//! The package is `artdiff-core`; its library is called `artdiff`.
+//!
+//! # The API
+//!
+//! - [`analyse`] (and [`analyse_with_progress`]) runs the whole pipeline on loaded texts,
+//!   under [`Settings`] (thresholds and a [`Language`]).
+//! - [`ingest`] loads what is compared: [`ingest::load`] a file, stdin or a web address,
+//!   [`ingest::Loaded::from_text`] a string.
+//! - [`model`] is the result and the contract: a [`Comparison`] of articles whose passages
+//!   carry a class and their matches; [`Comparison::reclassify`] moves the thresholds without
+//!   comparing again.
+//! - [`report`] writes a comparison as JSON, Markdown or HTML ([`report::write`],
+//!   [`report::export`]).
+//!
+//! The other modules (`align`, `segment`, `near_miss`, `safe_text`, `timestamps`, `demo`) are
+//! public for the program, the calibration tests and the fuzz targets; they follow the
+//! program's needs rather than a stability promise.
+//!
+//! The data flows one way:
 //!
 //! ```text
 //! ingest::load(source)      -> ingest::Loaded   read or fetch, decode, detect format,
@@ -12,7 +30,19 @@
 //! report::write(&comparison, format, out)
 //! ```
 //!
-//! [`analyse`] runs the whole pipeline on loaded texts.
+//! ```
+//! use artdiff::{analyse, ingest::Loaded, model::Class, report, Language, Settings};
+//! let a = Loaded::from_text("wire.txt", "Rescuers reached the village on Tuesday.");
+//! let b = Loaded::from_text("post.txt", "Rescuers reached the village on Tuesday.");
+//! let settings = Settings { language: Language::English, ..Settings::default() };
+//! let comparison = analyse(vec![a, b], &settings);
+//! assert_eq!(comparison.articles[0].passages[0].class, Class::Shared);
+//! let mut json = Vec::new();
+//! report::write(&comparison, report::ReportFormat::Json, &mut json).unwrap();
+//! assert!(json.starts_with(b"{"));
+//! ```
+
+#![forbid(unsafe_code)]
 
 pub mod align;
 pub mod demo;
