@@ -70,43 +70,45 @@ fn assert_no_controls(text: &str, what: &str) {
 
 // ------------------------------------------------------------------------------------ JSON
 
-/// Three short articles by hand, linked by hand, classified by the model's own `reclassify`:
+/// An article built by hand: the sentences joined by spaces into one paragraph, unique until
+/// classified; a sentence starting with "Share" is boilerplate.
+fn article(path: &str, title: &str, sentences: &[&str]) -> Article {
+    let mut text = String::new();
+    let mut passages = Vec::new();
+    for s in sentences {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(s);
+        passages.push(Passage {
+            text: s.to_string(),
+            start,
+            end: text.len(),
+            class: if s.starts_with("Share") {
+                Class::Boilerplate
+            } else {
+                Class::Unique
+            },
+            ..Default::default()
+        });
+    }
+    Article {
+        path: path.into(),
+        title: title.into(),
+        text,
+        passages,
+        ..Default::default()
+    }
+}
+
+/// Two short articles by hand, linked by hand, classified by the model's own `reclassify`:
 /// a paraphrased headline, a shared sentence with a number conflict, a near miss below the
 /// paraphrase threshold, a unique sentence and a boilerplate line. The report snapshots
 /// below are taken on it, so they change with the report format only, never with the
 /// engine's scores (the engine's own snapshot is `tests/engine.rs`'s outline of the demo).
 fn sample() -> Comparison {
     use artdiff::model::{Conflict, ConflictKind, DiffOp, DiffRun, Link};
-    let article = |path: &str, title: &str, sentences: &[&str]| {
-        let mut text = String::new();
-        let mut passages = Vec::new();
-        for (i, s) in sentences.iter().enumerate() {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            let start = text.len();
-            text.push_str(s);
-            passages.push(Passage {
-                text: s.to_string(),
-                start,
-                end: text.len(),
-                class: if s.starts_with("Share") {
-                    Class::Boilerplate
-                } else {
-                    Class::Unique
-                },
-                paragraph: i,
-                ..Default::default()
-            });
-        }
-        Article {
-            path: path.into(),
-            title: title.into(),
-            text,
-            passages,
-            ..Default::default()
-        }
-    };
     let wire = article(
         "wire.txt",
         "Bridge falls into fjord",
@@ -654,31 +656,8 @@ fn html_escapes_hostile_text() {
 /// The key terms carry markup, to see that it is escaped.
 fn near_miss_comparison() -> Comparison {
     use artdiff::model::{Conflict, ConflictKind, DiffOp, DiffRun, Link};
-    let article = |path: &str, sentences: &[&str]| {
-        let mut text = String::new();
-        let mut passages = Vec::new();
-        for s in sentences {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            let start = text.len();
-            text.push_str(s);
-            passages.push(Passage {
-                text: s.to_string(),
-                start,
-                end: text.len(),
-                ..Default::default()
-            });
-        }
-        Article {
-            path: path.into(),
-            title: path.into(),
-            text,
-            passages,
-            ..Default::default()
-        }
-    };
     let a = article(
+        "a.txt",
         "a.txt",
         &[
             "The council set the deadline for Monday.",
@@ -686,6 +665,7 @@ fn near_miss_comparison() -> Comparison {
         ],
     );
     let b = article(
+        "b.txt",
         "b.txt",
         &[
             "On Monday the deadline was extended by the <b>council</b>.",
