@@ -6,7 +6,10 @@ use crate::ingest::Source;
 pub const ARTICLES: [(&str, &str); 3] = [
     ("wire.txt", include_str!("../../../assets/demo/wire.txt")),
     ("post.html", include_str!("../../../assets/demo/post.html")),
-    ("tribune.md", include_str!("../../../assets/demo/tribune.md")),
+    (
+        "tribune.md",
+        include_str!("../../../assets/demo/tribune.md"),
+    ),
 ];
 
 /// The demo articles as sources for [`crate::ingest::load`].
