@@ -112,25 +112,32 @@ pub fn compare_with_model(
 ) -> Comparison {
     let gathered = gather(&articles, &settings.language, progress);
     let probabilities = paraphrase_scores(&gathered.candidates, &gathered.idf, model);
-    let mut links = Vec::new();
-    for (candidate, &paraphrase) in gathered.candidates.iter().zip(&probabilities) {
-        let verbatim = candidate.evidence.verbatim;
-        if !keep((verbatim, paraphrase)) {
-            continue;
-        }
-        let ((i, p), (j, q)) = (candidate.a, candidate.b);
-        let (Some(a), Some(b)) = (&gathered.prepared[i][p], &gathered.prepared[j][q]) else {
-            continue;
-        };
-        links.push(make_link(
-            (i, p),
-            (j, q),
-            (&articles[i].passages[p].text, a),
-            (&articles[j].passages[q].text, b),
-            (verbatim, paraphrase, candidate.evidence.alignment),
-            &gathered.idf,
-        ));
-    }
+    // Each link's word diff and conflicts need only its two passages: in parallel, in order.
+    let links: Vec<Link> = gathered
+        .candidates
+        .par_iter()
+        .zip(&probabilities)
+        .filter_map(|(candidate, &paraphrase)| {
+            let verbatim = candidate.evidence.verbatim;
+            if !keep((verbatim, paraphrase)) {
+                return None;
+            }
+            let ((i, p), (j, q)) = (candidate.a, candidate.b);
+            let (Some(a), Some(b)) = (&gathered.prepared[i][p], &gathered.prepared[j][q]) else {
+                return None;
+            };
+            Some(make_link(
+                (i, p),
+                (j, q),
+                (&articles[i].passages[p].text, a),
+                (&articles[j].passages[q].text, b),
+                (verbatim, paraphrase, candidate.evidence.alignment),
+                &gathered.idf,
+            ))
+        })
+        .collect();
+    // The prepared words are not needed past here; the comparison may be large.
+    drop(gathered);
     let mut comparison = Comparison {
         articles,
         summary: Summary {
