@@ -353,7 +353,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         return write_stdout(report.as_bytes());
     }
     match export {
-        Some((target, format)) => write_report(&comparison, format, target.as_deref()),
+        Some((target, format)) => {
+            let written = write_report(&comparison, format, target.as_deref());
+            // The process ends here: freeing a large comparison piece by piece would only
+            // delay the exit (millions of small allocations); the system takes it back whole.
+            std::mem::forget(comparison);
+            written
+        }
         None => {
             let format = config.export_format.format().unwrap_or(ReportFormat::Html);
             let options = tui::Options {

@@ -113,25 +113,32 @@ pub fn compare_with_model(
 ) -> Comparison {
     let gathered = gather(&articles, settings.language, progress);
     let probabilities = paraphrase_scores(&gathered.candidates, &gathered.idf, model);
-    let mut links = Vec::new();
-    for (candidate, &paraphrase) in gathered.candidates.iter().zip(&probabilities) {
-        let verbatim = candidate.evidence.verbatim;
-        if !keep((verbatim, paraphrase)) {
-            continue;
-        }
-        let ((i, p), (j, q)) = (candidate.a, candidate.b);
-        let (Some(a), Some(b)) = (&gathered.prepared[i][p], &gathered.prepared[j][q]) else {
-            continue;
-        };
-        links.push(make_link(
-            (i, p),
-            (j, q),
-            (&articles[i].passages[p].text, a),
-            (&articles[j].passages[q].text, b),
-            (verbatim, paraphrase, candidate.evidence.alignment),
-            &gathered.idf,
-        ));
-    }
+    // Each link's word diff and conflicts need only its two passages: in parallel, in order.
+    let links: Vec<Link> = gathered
+        .candidates
+        .par_iter()
+        .zip(&probabilities)
+        .filter_map(|(candidate, &paraphrase)| {
+            let verbatim = candidate.evidence.verbatim;
+            if !keep((verbatim, paraphrase)) {
+                return None;
+            }
+            let ((i, p), (j, q)) = (candidate.a, candidate.b);
+            let (Some(a), Some(b)) = (&gathered.prepared[i][p], &gathered.prepared[j][q]) else {
+                return None;
+            };
+            Some(make_link(
+                (i, p),
+                (j, q),
+                (&articles[i].passages[p].text, a),
+                (&articles[j].passages[q].text, b),
+                (verbatim, paraphrase, candidate.evidence.alignment),
+                &gathered.idf,
+            ))
+        })
+        .collect();
+    // The prepared words are not needed past here; the comparison may be large.
+    drop(gathered);
     let mut comparison = Comparison {
         articles,
         summary: Summary {
@@ -240,38 +247,53 @@ fn gather(articles: &[Article], language: Language, progress: &mut dyn FnMut(f64
         .map(|(side, article)| positions(side, &article.passages))
         .collect();
     let idf = Idf::new(prepared.iter().flatten().flatten());
-    let pairs = articles.len() * articles.len().saturating_sub(1) / 2;
-    let mut done = 0;
+    let indexes: Vec<ArticleIndex> = prepared
+        .iter()
+        .map(|side| ArticleIndex::new(side))
+        .collect();
+    let pairs: Vec<(usize, usize)> = (0..articles.len())
+        .flat_map(|i| (i + 1..articles.len()).map(move |j| (i, j)))
+        .collect();
     let mut candidates = Vec::new();
-    for i in 0..articles.len() {
-        for j in i + 1..articles.len() {
-            let (pa, pb) = (&prepared[i], &prepared[j]);
-            // Scoring a pair reads only the two passages and the IDF: in parallel, collected
-            // in order, so the result is the same on any number of threads.
-            let scored: Vec<Candidate> = candidate_pairs(pa, pb, &idf)
-                .par_iter()
-                .filter_map(|&(p, q)| {
-                    let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
-                        return None;
-                    };
-                    features::worth_scoring(a, b).then(|| Candidate {
-                        a: (i, p),
-                        b: (j, q),
-                        evidence: statement::pair_evidence(
-                            a,
-                            b,
-                            &idf,
-                            positions[i][p],
-                            positions[j][q],
-                        ),
+    // Pairs of articles in parallel, a few at a time so that progress can be told; inside a
+    // pair the scoring is parallel too. Collected in order: the same result on any number of
+    // threads.
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let mut done = 0;
+    for chunk in pairs.chunks(batch) {
+        let scored: Vec<Vec<Candidate>> = chunk
+            .par_iter()
+            .map(|&(i, j)| {
+                let (pa, pb) = (&prepared[i], &prepared[j]);
+                candidate_pairs(pa, pb, &indexes[i], &indexes[j], &idf)
+                    .par_iter()
+                    .filter_map(|&(p, q)| {
+                        let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
+                            return None;
+                        };
+                        features::worth_scoring(a, b).then(|| Candidate {
+                            a: (i, p),
+                            b: (j, q),
+                            evidence: statement::pair_evidence(
+                                a,
+                                b,
+                                &idf,
+                                positions[i][p],
+                                positions[j][q],
+                            ),
+                        })
                     })
-                })
-                .collect();
-            candidates.extend(scored);
+                    .collect()
+            })
+            .collect();
+        // One step per pair of articles, as when they ran one after the other.
+        for found in scored {
+            candidates.extend(found);
             done += 1;
-            progress(PREPARED + (1.0 - PREPARED) * done as f64 / pairs.max(1) as f64);
+            progress(PREPARED + (1.0 - PREPARED) * done as f64 / pairs.len() as f64);
         }
     }
+    drop(indexes);
     Gathered {
         prepared,
         idf,
@@ -302,11 +324,13 @@ fn positions(side: &[Option<Prepared>], passages: &[Passage]) -> Vec<Position> {
 fn candidate_pairs(
     pa: &[Option<Prepared>],
     pb: &[Option<Prepared>],
+    index_a: &ArticleIndex,
+    index_b: &ArticleIndex,
     idf: &Idf,
 ) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = candidates(pa, pb, &postings(pb), idf);
+    let mut pairs: Vec<(usize, usize)> = candidates(pa, index_b, idf);
     pairs.extend(
-        candidates(pb, pa, &postings(pa), idf)
+        candidates(pb, index_a, idf)
             .into_iter()
             .map(|(q, p)| (p, q)),
     );
@@ -315,58 +339,64 @@ fn candidate_pairs(
     pairs
 }
 
-/// Per article, stem -> passages containing it.
-type Postings = FxHashMap<u32, Vec<u32>>;
-
-fn postings(passages: &[Option<Prepared>]) -> Postings {
-    let mut map: Postings = FxHashMap::default();
-    for (index, p) in passages.iter().enumerate() {
-        for &stem in p.iter().flat_map(|p| &p.content) {
-            map.entry(stem).or_default().push(index as u32);
-        }
-    }
-    map
+/// What candidate search looks up in one article, built once per article (not once per pair
+/// of articles: with many articles that rebuilding dominated the search).
+struct ArticleIndex<'a> {
+    /// Passages, for their count.
+    passages: usize,
+    /// Stem -> passages containing it.
+    postings: FxHashMap<u32, Vec<u32>>,
+    /// A passage's words -> the passages that are exactly these words (three or more).
+    repeats: FxHashMap<&'a [u32], Vec<u32>>,
+    /// Runs of [`QUOTE_RUN`] words inside quotation marks -> passages quoting them.
+    quote_runs: FxHashMap<u128, Vec<u32>>,
 }
 
-/// For each passage of `from`, the passages of `to` sharing the most (IDF-weighted) rare stems,
-/// and its word-for-word repeats.
-fn candidates(
-    from: &[Option<Prepared>],
-    to: &[Option<Prepared>],
-    to_postings: &Postings,
-    idf: &Idf,
-) -> Vec<(usize, usize)> {
+impl<'a> ArticleIndex<'a> {
+    fn new(passages: &'a [Option<Prepared>]) -> ArticleIndex<'a> {
+        let mut index = ArticleIndex {
+            passages: passages.len(),
+            postings: FxHashMap::default(),
+            repeats: FxHashMap::default(),
+            quote_runs: FxHashMap::default(),
+        };
+        for (q, prepared) in passages.iter().enumerate() {
+            let Some(prepared) = prepared else { continue };
+            let q = q as u32;
+            for &stem in &prepared.content {
+                index.postings.entry(stem).or_default().push(q);
+            }
+            if prepared.words.len() >= 3 {
+                index.repeats.entry(&prepared.words).or_default().push(q);
+            }
+            for (i, window) in prepared.words.windows(QUOTE_RUN).enumerate() {
+                if prepared.quoted[i..i + QUOTE_RUN].iter().all(|&x| x) {
+                    let list = index.quote_runs.entry(run_key(window)).or_default();
+                    if list.last() != Some(&q) {
+                        list.push(q);
+                    }
+                }
+            }
+        }
+        index
+    }
+}
+
+/// For each passage of `from`, the passages of the indexed article sharing the most
+/// (IDF-weighted) rare stems, its word-for-word repeats and the passages quoting the same words.
+fn candidates(from: &[Option<Prepared>], to: &ArticleIndex, idf: &Idf) -> Vec<(usize, usize)> {
     // A constant cap keeps the work per passage flat as articles grow (linear overall).
     let max_df = (idf.documents / 50).clamp(30, 100) as u32;
     // A sentence repeated many times has only common stems, which the index skips; its exact
     // repeats are found by their words instead. The k-th repeat in `from` meets the k-th (and
     // next) in `to`, so that repeats pair up in order rather than all chasing the first.
-    let mut repeats: FxHashMap<&[u32], Vec<u32>> = FxHashMap::default();
-    for (q, prepared) in to.iter().enumerate() {
-        if let Some(prepared) = prepared.as_ref().filter(|p| p.words.len() >= 3) {
-            repeats.entry(&prepared.words).or_default().push(q as u32);
-        }
-    }
     let mut seen: FxHashMap<&[u32], usize> = FxHashMap::default();
-    // Runs of words inside quotation marks in `to`, to find the same quote whatever its words.
-    let mut quote_runs: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
-    for (q, prepared) in to.iter().enumerate() {
-        let Some(prepared) = prepared else { continue };
-        for (i, window) in prepared.words.windows(QUOTE_RUN).enumerate() {
-            if prepared.quoted[i..i + QUOTE_RUN].iter().all(|&x| x) {
-                let list = quote_runs.entry(run_key(window)).or_default();
-                if list.last() != Some(&(q as u32)) {
-                    list.push(q as u32);
-                }
-            }
-        }
-    }
-    let mut acc = vec![0.0f64; to.len()];
+    let mut acc = vec![0.0f64; to.passages];
     let mut touched = Vec::new();
     let mut out = Vec::new();
     for (p, prepared) in from.iter().enumerate() {
         let Some(prepared) = prepared else { continue };
-        if let Some(same) = repeats.get(prepared.words.as_slice()) {
+        if let Some(same) = to.repeats.get(prepared.words.as_slice()) {
             let k = seen.entry(&prepared.words).or_insert(0);
             out.push((p, same[*k % same.len()] as usize));
             out.push((p, same[(*k + 1) % same.len()] as usize));
@@ -376,7 +406,7 @@ fn candidates(
             if idf.frequency(*stem) > max_df {
                 continue;
             }
-            let Some(list) = to_postings.get(stem) else {
+            let Some(list) = to.postings.get(stem) else {
                 continue;
             };
             let w = idf.weight(*stem);
@@ -399,9 +429,9 @@ fn candidates(
         out.extend(touched.iter().take(CANDIDATES_PER_PASSAGE).map(|&q| (p, q)));
         // The same quoted words, even function words only ("Why would he not do that?"),
         // are the same statement: such passages meet through their word runs.
-        if !quote_runs.is_empty() {
+        if !to.quote_runs.is_empty() {
             for window in prepared.words.windows(QUOTE_RUN) {
-                if let Some(list) = quote_runs.get(&run_key(window)) {
+                if let Some(list) = to.quote_runs.get(&run_key(window)) {
                     out.extend(list.iter().map(|&q| (p, q as usize)));
                 }
             }

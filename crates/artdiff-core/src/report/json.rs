@@ -41,6 +41,10 @@ impl Formatter for Inert {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Every character to escape is U+007F or above: plain ASCII below it goes out as is.
+        if fragment.bytes().all(|b| b < 0x7F) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|&(_, c)| must_escape(c)) {
             writer.write_all(&rest.as_bytes()[..at])?;
