@@ -78,6 +78,7 @@ proptest! {
     #[test]
     fn matches_are_symmetric_and_classes_agree(texts in articles()) {
         let c = run(&texts, &Settings::default());
+        checks::check_comparison(&c, Settings::default().thresholds);
         for (ai, article) in c.articles.iter().enumerate() {
             for (pi, p) in article.passages.iter().enumerate() {
                 let strongest = p.matches.iter().map(|m| m.kind.class()).min();

@@ -396,18 +396,24 @@ pub fn check_comparison(c: &Comparison, thresholds: Thresholds) {
                 }
                 class => assert_eq!(Some(class), strongest, "class of {ai}.{pi}"),
             }
-            // At most one counterpart group (one passage or two neighbours) per other article.
-            for other in 0..n {
-                let mut qs: Vec<usize> = p
-                    .matches
-                    .iter()
-                    .filter(|m| m.article == other)
-                    .map(|m| m.passage)
-                    .collect();
-                qs.sort_unstable();
+            // Every link is the top-ranked link into the other article of at least one of its
+            // two passages: one-to-one first, then a passage without a counterpart there takes
+            // its best even when the other side is taken (a sentence that combines two).
+            for m in &p.matches {
+                let top = |a: usize, q: usize, into: usize| {
+                    c.articles[a].passages[q]
+                        .matches
+                        .iter()
+                        .filter(|x| x.article == into)
+                        .map(|x| (x.kind, -x.score))
+                        .min_by(|x, y| x.0.cmp(&y.0).then(x.1.total_cmp(&y.1)))
+                };
+                let this = Some((m.kind, -m.score));
                 assert!(
-                    qs.len() <= 2 && (qs.len() < 2 || qs[1] == qs[0] + 1),
-                    "{ai}.{pi} links to {qs:?} in article {other}"
+                    top(ai, pi, m.article) == this || top(m.article, m.passage, ai) == this,
+                    "{ai}.{pi} -> {}.{} is neither side's best link into the other article",
+                    m.article,
+                    m.passage
                 );
             }
             for m in &p.matches {

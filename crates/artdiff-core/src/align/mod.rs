@@ -562,9 +562,10 @@ impl Comparison {
     /// thresholds, without re-scoring: the TUI calls this when the user moves a threshold.
     ///
     /// Per pair of articles the links are assigned one-to-one, best first (shared before
-    /// paraphrased, then by score): a passage links to at most one counterpart group in each
-    /// other article, where a group is one passage or two neighbours that together say what
-    /// the passage says.
+    /// paraphrased, then by score); then a passage still without a counterpart in an article
+    /// takes its best link there even when the other side is taken (a sentence that combines
+    /// what two say). So every link is the best link into the other article of at least one of
+    /// its two passages.
     pub fn reclassify(&mut self, thresholds: Thresholds) {
         for article in &mut self.articles {
             for passage in &mut article.passages {
