@@ -142,11 +142,11 @@ fn conflicts_inside_a_shared_pair_are_reported_from_both_sides() {
     assert!(m
         .diff
         .iter()
-        .any(|r| r.text == "14" && r.op == artdiff::model::DiffOp::Delete));
+        .any(|r| &*r.text == "14" && r.op == artdiff::model::DiffOp::Delete));
     assert!(m
         .diff
         .iter()
-        .any(|r| r.text == "41" && r.op == artdiff::model::DiffOp::Insert));
+        .any(|r| &*r.text == "41" && r.op == artdiff::model::DiffOp::Insert));
 }
 
 #[test]

@@ -146,8 +146,9 @@ fn sample() -> Comparison {
             run(DiffOp::Delete, "falls"),
             run(DiffOp::Insert, "collapses"),
             run(DiffOp::Equal, "into fjord"),
-        ],
-        terms: vec!["bridge".into(), "fjord".into()],
+        ]
+        .into(),
+        terms: vec!["bridge".into(), "fjord".into()].into(),
         conflicts: vec![],
     };
     let hurt = Link {
@@ -159,8 +160,9 @@ fn sample() -> Comparison {
             run(DiffOp::Delete, "Fourteen"),
             run(DiffOp::Insert, "Forty-one"),
             run(DiffOp::Equal, "people were hurt, police said."),
-        ],
-        terms: vec!["hurt".into(), "police".into()],
+        ]
+        .into(),
+        terms: vec!["hurt".into(), "police".into()].into(),
         conflicts: vec![Conflict {
             kind: ConflictKind::Number,
             a: "Fourteen".into(),
@@ -177,8 +179,9 @@ fn sample() -> Comparison {
             run(DiffOp::Equal, "the deadline"),
             run(DiffOp::Delete, "set"),
             run(DiffOp::Insert, "extended"),
-        ],
-        terms: vec!["deadline".into(), "council".into()],
+        ]
+        .into(),
+        terms: vec!["deadline".into(), "council".into()].into(),
         conflicts: vec![],
         ..headline.clone()
     };
@@ -687,8 +690,9 @@ fn near_miss_comparison() -> Comparison {
             run(DiffOp::Equal, "the deadline"),
             run(DiffOp::Delete, "set"),
             run(DiffOp::Insert, "extended"),
-        ],
-        terms: vec!["Monday".into(), "deadline".into(), "<b>council</b>".into()],
+        ]
+        .into(),
+        terms: vec!["Monday".into(), "deadline".into(), "<b>council</b>".into()].into(),
         conflicts: vec![Conflict {
             kind: ConflictKind::Date,
             a: "for Monday".into(),
@@ -700,8 +704,8 @@ fn near_miss_comparison() -> Comparison {
         b: (1, 1),
         verbatim: 1.0,
         paraphrase: 1.0,
-        diff: vec![],
-        terms: vec![],
+        diff: vec![].into(),
+        terms: vec![].into(),
         conflicts: vec![],
         ..near.clone()
     };

@@ -65,8 +65,8 @@ fn link(a: (usize, usize), b: (usize, usize), verbatim: f64, paraphrase: f64) ->
         b_len: 1,
         verbatim,
         paraphrase,
-        diff: Vec::new(),
-        terms: Vec::new(),
+        diff: Default::default(),
+        terms: Default::default(),
         conflicts: Vec::new(),
     }
 }
@@ -133,15 +133,16 @@ fn three() -> Comparison {
             DiffOp::Equal,
             "people were injured when the bridge collapsed",
         ),
-    ];
-    shared.terms = vec!["injured".into(), "bridge".into(), "collapsed".into()];
+    ]
+    .into();
+    shared.terms = vec!["injured".into(), "bridge".into(), "collapsed".into()].into();
     shared.conflicts = vec![Conflict {
         kind: ConflictKind::Number,
         a: "14".into(),
         b: "41".into(),
     }];
     let mut rescue = link((0, 2), (1, 2), 0.4, 0.67);
-    rescue.terms = vec!["Kalvik".into(), "Tuesday".into()];
+    rescue.terms = vec!["Kalvik".into(), "Tuesday".into()].into();
     let mut c = Comparison {
         articles: vec![wire, post, tribune],
         links: vec![
@@ -543,7 +544,7 @@ fn three_with_a_near_miss() -> Comparison {
     let mut c = three();
     let near = &mut c.links[3];
     assert_eq!((near.a, near.b), ((1, 3), (2, 2)));
-    near.terms = vec!["ministry".into(), "東京".into()];
+    near.terms = vec!["ministry".into(), "東京".into()].into();
     near.diff = vec![
         run(DiffOp::Equal, "The"),
         run(DiffOp::Delete, "Daily Post"),
@@ -553,7 +554,8 @@ fn three_with_a_near_miss() -> Comparison {
         run(DiffOp::Equal, "the"),
         run(DiffOp::Delete, "ministry"),
         run(DiffOp::Insert, "site"),
-    ];
+    ]
+    .into();
     near.conflicts = vec![Conflict {
         kind: ConflictKind::Date,
         a: "today".into(),

@@ -467,7 +467,7 @@ pub fn check_comparison(c: &Comparison, thresholds: Thresholds) {
                         text: r.text.clone(),
                     })
                     .collect();
-                assert_eq!(back.diff, mirrored, "mirrored diff");
+                assert_eq!(&back.diff[..], &mirrored[..], "mirrored diff");
                 let swapped: Vec<Conflict> = m
                     .conflicts
                     .iter()

@@ -13,6 +13,7 @@
 //! [`Article::text`], the article's text as loaded (UTF-8, newlines normalised to `\n`).
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// How a passage relates to the other articles.
 ///
@@ -298,12 +299,13 @@ pub struct Match {
     /// Paraphrase score in `[0, 1]` (weighted overlap of content words, names, numbers).
     #[serde(default)]
     pub paraphrase: f64,
-    /// Word-level diff from this passage (deleted) to the counterpart (inserted).
+    /// Word-level diff from this passage (deleted) to the counterpart (inserted). Shared with
+    /// the link it comes from (one copy of the runs, however often it is re-classified).
     #[serde(default)]
-    pub diff: Vec<DiffRun>,
-    /// The key terms that made the match (rare words both passages use).
+    pub diff: Arc<[DiffRun]>,
+    /// The key terms that made the match (rare words both passages use), shared likewise.
     #[serde(default)]
-    pub terms: Vec<String>,
+    pub terms: Arc<[String]>,
     /// Factual disagreements inside the pair; `a` is this passage's reading, `b` the other's.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
@@ -314,8 +316,9 @@ pub struct Match {
 pub struct DiffRun {
     /// Equal, inserted (only in the counterpart) or deleted (only in this passage).
     pub op: DiffOp,
-    /// The words of the run, as they appear in the text of the side that has them.
-    pub text: String,
+    /// The words of the run, as they appear in the text of the side that has them (shared by
+    /// the two directions of a link: mirroring a diff swaps operations, not text).
+    pub text: Arc<str>,
 }
 
 /// The operation of a [`DiffRun`].
@@ -405,9 +408,9 @@ pub struct Link {
     /// Paraphrase score in `[0, 1]`.
     pub paraphrase: f64,
     /// Word diff from `a` to `b`.
-    pub diff: Vec<DiffRun>,
+    pub diff: Arc<[DiffRun]>,
     /// Key terms both sides share.
-    pub terms: Vec<String>,
+    pub terms: Arc<[String]>,
     /// Conflicts, `a` side first.
     pub conflicts: Vec<Conflict>,
 }
@@ -685,8 +688,8 @@ mod tests {
             score: 0.93,
             verbatim: 0.93,
             paraphrase: 0.8,
-            diff: vec![],
-            terms: vec![],
+            diff: vec![].into(),
+            terms: vec![].into(),
             conflicts: vec![],
         });
         let c = Comparison {
@@ -723,8 +726,8 @@ mod tests {
             score: 1.0,
             verbatim: 1.0,
             paraphrase: 1.0,
-            diff: vec![],
-            terms: vec![],
+            diff: vec![].into(),
+            terms: vec![].into(),
             conflicts: vec![],
         };
         let mut a = passage("aaaa", 0, Class::Unique);

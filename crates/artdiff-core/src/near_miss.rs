@@ -25,7 +25,7 @@
 //!     articles: vec![article("The deadline was set for Monday."), article("Monday's deadline was extended.")],
 //!     links: vec![Link {
 //!         a: (0, 0), b: (1, 0), a_len: 1, b_len: 1, verbatim: 0.3, paraphrase: 0.41,
-//!         diff: vec![], terms: vec!["Monday".into(), "deadline".into()], conflicts: vec![],
+//!         diff: vec![].into(), terms: vec!["Monday".into(), "deadline".into()].into(), conflicts: vec![],
 //!     }],
 //!     ..Default::default()
 //! };
@@ -326,7 +326,7 @@ impl Side {
             verbatim: link.verbatim,
             paraphrase: link.paraphrase,
             closest,
-            terms: link.terms.clone(),
+            terms: link.terms.to_vec(),
             differs: self.replaced(link),
             conflicts: link
                 .conflicts
@@ -370,8 +370,8 @@ impl Side {
                 Side::B => (inserted, deleted),
             };
             out.push(Replaced {
-                this: this.clone(),
-                other: other.clone(),
+                this: this.to_string(),
+                other: other.to_string(),
             });
             if out.len() == MAX_DIFFERS {
                 break;
@@ -417,8 +417,8 @@ mod tests {
             b_len: 1,
             verbatim,
             paraphrase,
-            diff: vec![],
-            terms: vec![],
+            diff: vec![].into(),
+            terms: vec![].into(),
             conflicts: vec![],
         }
     }
@@ -465,8 +465,9 @@ mod tests {
             run(DiffOp::Equal, "Monday"),
             run(DiffOp::Delete, "by"),
             run(DiffOp::Insert, "past"),
-        ];
-        near.terms = vec!["Monday".into(), "deadline".into()];
+        ]
+        .into();
+        near.terms = vec!["Monday".into(), "deadline".into()].into();
         near.conflicts = vec![Conflict {
             kind: ConflictKind::Date,
             a: "set for Monday".into(),
@@ -605,14 +606,16 @@ mod tests {
         let a = article(&["x"]);
         let b = article(&["y"]);
         let mut l = link((0, 0), (1, 0), 0.3, 0.3);
+        let mut diff = vec![
+            run(DiffOp::Delete, "a long clause of five words"),
+            run(DiffOp::Insert, "short"),
+        ];
         for i in 0..5 {
-            l.diff.push(run(DiffOp::Delete, &format!("old{i}")));
-            l.diff.push(run(DiffOp::Insert, &format!("new{i}")));
-            l.diff.push(run(DiffOp::Equal, "same"));
+            diff.push(run(DiffOp::Delete, &format!("old{i}")));
+            diff.push(run(DiffOp::Insert, &format!("new{i}")));
+            diff.push(run(DiffOp::Equal, "same"));
         }
-        l.diff
-            .insert(0, run(DiffOp::Delete, "a long clause of five words"));
-        l.diff.insert(1, run(DiffOp::Insert, "short"));
+        l.diff = diff.into();
         let c = comparison(vec![a, b], vec![l]);
         let n = &c.near_misses(0, 0, 3)[0];
         assert_eq!(n.threshold_note(), "needs 0.50");

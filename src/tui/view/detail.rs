@@ -41,7 +41,7 @@ fn diff_side(app: &App, text: &str, m: &Match, own: DiffOp) -> Pieces {
     let text = clean(text);
     let mut marks: Vec<std::ops::Range<usize>> = Vec::new();
     let mut at = 0;
-    for run in &m.diff {
+    for run in m.diff.iter() {
         if run.op != DiffOp::Equal && run.op != own {
             continue;
         }

@@ -39,6 +39,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use similar::DiffOp;
 use statement::{sigmoid, Model, PairEvidence, Position, Scored};
+use std::sync::Arc;
 use tokens::{Token, Tokenizer};
 
 /// Engine settings.
@@ -495,8 +496,8 @@ fn make_link(
         b_len: 1,
         verbatim: round(verbatim),
         paraphrase: round(paraphrase),
-        diff: diff_runs(text_a, a, text_b, b, &ops),
-        terms: key_terms(text_a, a, b, idf),
+        diff: diff_runs(text_a, a, text_b, b, &ops).into(),
+        terms: key_terms(text_a, a, b, idf).into(),
         conflicts,
     }
 }
@@ -530,7 +531,10 @@ fn diff_runs(
         };
         for (op, text) in parts {
             if !text.is_empty() {
-                runs.push(DiffRun { op, text });
+                runs.push(DiffRun {
+                    op,
+                    text: text.into(),
+                });
             }
         }
     }
@@ -671,8 +675,8 @@ fn match_pair(
         score,
         verbatim: link.verbatim,
         paraphrase: link.paraphrase,
-        diff: link.diff.clone(),
-        terms: link.terms.clone(),
+        diff: Arc::clone(&link.diff),
+        terms: Arc::clone(&link.terms),
         conflicts: link.conflicts.clone(),
     };
     let backward = Match {
@@ -687,7 +691,7 @@ fn match_pair(
             .iter()
             .map(|r| DiffRun {
                 op: r.op.mirror(),
-                text: r.text.clone(),
+                text: Arc::clone(&r.text),
             })
             .collect(),
         terms: link.terms.clone(),
