@@ -111,7 +111,18 @@ pub fn compare_with_model(
     model: &Model,
     progress: &mut dyn FnMut(f64),
 ) -> Comparison {
-    let gathered = gather(&articles, settings.language, progress);
+    // Only the pair model's log-odds and what a link needs are kept of each candidate: its
+    // whole evidence (28 values) was most of the memory on large inputs.
+    let gathered = gather(&articles, settings.language, progress, &|c: Candidate| {
+        Kept {
+            a: c.a,
+            b: c.b,
+            logit: c.evidence.logit(&model.pair),
+            verbatim: c.evidence.verbatim,
+            alignment: c.evidence.alignment,
+            sentence: c.evidence.sentence,
+        }
+    });
     let probabilities = paraphrase_scores(&gathered.candidates, &gathered.idf, model);
     // Each link's word diff and conflicts need only its two passages: in parallel, in order.
     let links: Vec<Link> = gathered
@@ -119,7 +130,7 @@ pub fn compare_with_model(
         .par_iter()
         .zip(&probabilities)
         .filter_map(|(candidate, &paraphrase)| {
-            let verbatim = candidate.evidence.verbatim;
+            let verbatim = candidate.verbatim;
             if !keep((verbatim, paraphrase)) {
                 return None;
             }
@@ -132,7 +143,7 @@ pub fn compare_with_model(
                 (j, q),
                 (&articles[i].passages[p].text, a),
                 (&articles[j].passages[q].text, b),
-                (verbatim, paraphrase, candidate.evidence.alignment),
+                (verbatim, paraphrase, candidate.alignment),
                 &gathered.idf,
             ))
         })
@@ -165,16 +176,37 @@ pub struct Candidate {
 /// The final probability of every candidate that it states what the other states: the pair
 /// model, then the context model over all candidates of the comparison.
 pub fn statement_probabilities(candidates: &[Candidate], model: &Model) -> Vec<f64> {
-    let mut scored: Vec<Scored> = candidates
-        .iter()
-        .map(|c| Scored {
-            a: c.a,
-            b: c.b,
-            logit: c.evidence.logit(&model.pair),
-        })
-        .collect();
+    context_probabilities(
+        candidates
+            .iter()
+            .map(|c| Scored {
+                a: c.a,
+                b: c.b,
+                logit: c.evidence.logit(&model.pair),
+            })
+            .collect(),
+        model,
+    )
+}
+
+/// The context model's probabilities from the pair model's log-odds of every candidate.
+fn context_probabilities(mut scored: Vec<Scored>, model: &Model) -> Vec<f64> {
     statement::apply_context(&mut scored, &model.context);
     scored.iter().map(|s| sigmoid(s.logit)).collect()
+}
+
+/// What the engine keeps of a scored candidate pair.
+struct Kept {
+    a: (usize, usize),
+    b: (usize, usize),
+    /// The pair model's log-odds.
+    logit: f64,
+    /// See [`PairEvidence::verbatim`].
+    verbatim: f64,
+    /// See [`PairEvidence::alignment`].
+    alignment: f64,
+    /// See [`PairEvidence::sentence`].
+    sentence: f64,
 }
 
 /// Passages a comparison needs before the statement model applies. Below it, two or three
@@ -184,23 +216,34 @@ pub const MIN_PASSAGES_FOR_STATEMENTS: usize = 20;
 
 /// The paraphrase score of every candidate: the statement model's probability, or in a
 /// comparison too small for it the whole-sentence model's.
-fn paraphrase_scores(candidates: &[Candidate], idf: &Idf, model: &Model) -> Vec<f64> {
+fn paraphrase_scores(candidates: &[Kept], idf: &Idf, model: &Model) -> Vec<f64> {
     if idf.documents < MIN_PASSAGES_FOR_STATEMENTS {
-        candidates.iter().map(|c| c.evidence.sentence).collect()
+        candidates.iter().map(|c| c.sentence).collect()
     } else {
-        statement_probabilities(candidates, model)
+        context_probabilities(
+            candidates
+                .iter()
+                .map(|c| Scored {
+                    a: c.a,
+                    b: c.b,
+                    logit: c.logit,
+                })
+                .collect(),
+            model,
+        )
     }
 }
 
 /// The scored candidate pairs of a comparison, for calibration.
 pub fn candidates_of(articles: &[Article], language: Language) -> Vec<Candidate> {
-    gather(articles, language, &mut |_| {}).candidates
+    gather(articles, language, &mut |_| {}, &|c| c).candidates
 }
 
-struct Gathered {
+struct Gathered<T> {
     prepared: Vec<Vec<Option<Prepared>>>,
     idf: Idf,
-    candidates: Vec<Candidate>,
+    /// What `gather`'s caller keeps of each scored candidate.
+    candidates: Vec<T>,
 }
 
 /// The tokenizer of `language`.
@@ -209,7 +252,12 @@ fn tokenizer_for(language: Language) -> Tokenizer {
 }
 
 /// Prepares every passage and scores the candidate pairs of every pair of articles.
-fn gather(articles: &[Article], language: Language, progress: &mut dyn FnMut(f64)) -> Gathered {
+fn gather<T: Send>(
+    articles: &[Article],
+    language: Language,
+    progress: &mut dyn FnMut(f64),
+    keep: &(dyn Fn(Candidate) -> T + Sync),
+) -> Gathered<T> {
     let mut interner = Interner::default();
     // Preparing the words takes about a third of the time on large articles.
     const PREPARED: f64 = 0.3;
@@ -261,7 +309,7 @@ fn gather(articles: &[Article], language: Language, progress: &mut dyn FnMut(f64
     let batch = rayon::current_num_threads().max(1) * 2;
     let mut done = 0;
     for chunk in pairs.chunks(batch) {
-        let scored: Vec<Vec<Candidate>> = chunk
+        let scored: Vec<Vec<T>> = chunk
             .par_iter()
             .map(|&(i, j)| {
                 let (pa, pb) = (&prepared[i], &prepared[j]);
@@ -271,16 +319,18 @@ fn gather(articles: &[Article], language: Language, progress: &mut dyn FnMut(f64
                         let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
                             return None;
                         };
-                        features::worth_scoring(a, b).then(|| Candidate {
-                            a: (i, p),
-                            b: (j, q),
-                            evidence: statement::pair_evidence(
-                                a,
-                                b,
-                                &idf,
-                                positions[i][p],
-                                positions[j][q],
-                            ),
+                        features::worth_scoring(a, b).then(|| {
+                            keep(Candidate {
+                                a: (i, p),
+                                b: (j, q),
+                                evidence: statement::pair_evidence(
+                                    a,
+                                    b,
+                                    &idf,
+                                    positions[i][p],
+                                    positions[j][q],
+                                ),
+                            })
                         })
                     })
                     .collect()
