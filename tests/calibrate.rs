@@ -17,12 +17,13 @@
 
 mod news_gold;
 
-use artdiff::align::features::{pair, probability, FEATURE_NAMES};
-use artdiff::align::statement::{
+use artdiff::align::Settings;
+use artdiff::calibration::Tokenizer;
+use artdiff::calibration::{candidates_of, compare_with_model, Candidate};
+use artdiff::calibration::{
     context_features, Model, Scored, CONTEXT_FEATURE_NAMES, PAIR_FEATURE_NAMES,
 };
-use artdiff::align::tokens::Tokenizer;
-use artdiff::align::{candidates_of, compare_with_model, Candidate, Settings};
+use artdiff::calibration::{pair, probability, FEATURE_NAMES};
 use artdiff::model::Thresholds;
 use news_gold::{load_events, Event, Score};
 use std::path::Path;
@@ -290,7 +291,7 @@ fn fit_rounds(events: &[&Labelled], rounds: usize) -> Model {
 /// The candidates of `e` scored by `model` (all its rounds).
 fn logits(e: &Labelled, model: &Model) -> Vec<Scored> {
     let mut s = scored(e, &model.pair);
-    artdiff::align::statement::apply_context(&mut s, &model.context);
+    artdiff::calibration::apply_context(&mut s, &model.context);
     s
 }
 
@@ -298,7 +299,7 @@ fn rounds() -> usize {
     std::env::var("ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(artdiff::align::statement::CONTEXT_ROUNDS)
+        .unwrap_or(artdiff::calibration::CONTEXT_ROUNDS)
 }
 
 fn fit_model(events: &[&Labelled]) -> Model {
@@ -591,7 +592,7 @@ fn dump() {
     let articles = artdiff::articles(loaded);
     let candidates = candidates_of(&articles, artdiff::Language::English);
     let model = Model::default();
-    let finals = artdiff::align::statement_probabilities(&candidates, &model);
+    let finals = artdiff::calibration::statement_probabilities(&candidates, &model);
     let context = context_features(&scored(
         &Labelled {
             event: 0,
@@ -610,7 +611,7 @@ fn dump() {
             c.a.1,
             c.b.0,
             c.b.1,
-            artdiff::align::statement::sigmoid(c.evidence.logit(&model.pair)),
+            artdiff::calibration::sigmoid(c.evidence.logit(&model.pair)),
             p,
             c.evidence.verbatim,
             rounded(x),
@@ -691,7 +692,7 @@ fn export_candidates() {
 #[test]
 #[ignore = "an analysis aid"]
 fn errors() {
-    use artdiff::align::statement_probabilities;
+    use artdiff::calibration::statement_probabilities;
     use std::collections::BTreeMap;
     let Some(events) = load_events() else {
         eprintln!("skipped: {} not found", news_gold::GOLD);

@@ -449,8 +449,7 @@ fn demo_planned_links_are_found_and_unique_passages_stay_unique() {
 /// sentences has no headline (its first sentence is not one).
 #[test]
 fn only_a_line_of_its_own_is_a_headline() {
-    use artdiff::align::candidates_of;
-    use artdiff::align::statement::PAIR_FEATURE_NAMES;
+    use artdiff::calibration::{candidates_of, PAIR_FEATURE_NAMES};
     let both = PAIR_FEATURE_NAMES
         .iter()
         .position(|n| *n == "both_headlines")

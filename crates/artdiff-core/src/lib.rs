@@ -17,8 +17,10 @@
 //!   [`report::export`]).
 //!
 //! The other modules (`align`, `segment`, `near_miss`, `safe_text`, `timestamps`, `demo`) are
-//! public for the program, the calibration tests and the fuzz targets; they follow the
-//! program's needs rather than a stability promise.
+//! public for the program and the fuzz targets; they follow the program's needs rather than a
+//! stability promise. The engine's internals (`align`'s features, tokens, statement model and
+//! conflicts) are private to the crate; the model's refit reaches them through the hidden
+//! `calibration` module only.
 //!
 //! The data flows one way:
 //!
@@ -45,6 +47,8 @@
 #![forbid(unsafe_code)]
 
 pub mod align;
+#[doc(hidden)]
+pub mod calibration;
 pub mod demo;
 pub mod ingest;
 pub mod language;

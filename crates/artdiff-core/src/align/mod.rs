@@ -24,10 +24,10 @@
 //! assert_eq!(passage.matches[0].conflicts[0].b, "41");
 //! ```
 
-pub mod conflicts;
-pub mod features;
-pub mod statement;
-pub mod tokens;
+pub(crate) mod conflicts;
+pub(crate) mod features;
+pub(crate) mod statement;
+pub(crate) mod tokens;
 
 use crate::language::Language;
 use crate::model::{

@@ -130,7 +130,7 @@ impl Tokenizer {
     /// The words of `text` with their normalised forms.
     ///
     /// ```
-    /// use artdiff::align::tokens::Tokenizer;
+    /// use artdiff::calibration::Tokenizer;
     /// let words = Tokenizer::new("english").unwrap().tokens("Fourteen people were injured in the U.S.");
     /// let norms: Vec<_> = words.iter().map(|t| t.norm.as_str()).collect();
     /// assert_eq!(norms, ["14", "people", "were", "injured", "in", "the", "us"]);
