@@ -104,6 +104,15 @@ impl Prepared {
             clauses,
         }
     }
+
+    /// Every run of [`QUOTE_RUN`] words that stands wholly inside quotation marks.
+    pub(crate) fn quoted_runs(&self) -> impl Iterator<Item = &[u32]> {
+        self.words
+            .windows(QUOTE_RUN)
+            .enumerate()
+            .filter(|(i, _)| self.quoted[*i..*i + QUOTE_RUN].iter().all(|&q| q))
+            .map(|(_, window)| window)
+    }
 }
 
 /// Word n-grams (n = 1..=4) of interned words as sorted keys; n ≤ 2 are exact, longer ones
@@ -301,15 +310,16 @@ pub fn worth_scoring(a: &Prepared, b: &Prepared) -> bool {
     inter * 5 >= shorter || shares_quote(a, b) || shares_quote(b, a)
 }
 
-/// True when four words `x` quotes in a row appear in a row in `y`.
+/// Words in a row, all inside quotation marks, from which two passages tell the same quote
+/// whatever their words.
+pub(crate) const QUOTE_RUN: usize = 4;
+
+/// True when a run of words `x` quotes appears in a row in `y`.
 fn shares_quote(x: &Prepared, y: &Prepared) -> bool {
-    const RUN: usize = 4;
-    if y.words.len() < RUN || !x.quoted.contains(&true) {
-        return false;
-    }
-    x.words.windows(RUN).enumerate().any(|(i, window)| {
-        x.quoted[i..i + RUN].iter().all(|&q| q) && y.words.windows(RUN).any(|w| w == window)
-    })
+    y.words.len() >= QUOTE_RUN
+        && x.quoted.contains(&true)
+        && x.quoted_runs()
+            .any(|run| y.words.windows(QUOTE_RUN).any(|w| w == run))
 }
 
 /// How many content stems `a` and `b` have in common.

@@ -34,7 +34,7 @@ use crate::model::{
     Article, Class, Comparison, Conflict, DiffOp as RunOp, DiffRun, Link, Match, MatchKind,
     Passage, Summary, Thresholds,
 };
-use features::{Idf, Interner, Prepared};
+use features::{Idf, Interner, Prepared, QUOTE_RUN};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use similar::DiffOp;
@@ -65,9 +65,6 @@ pub const CONFLICT_MIN_VERBATIM: f64 = 0.7;
 pub const CONFLICT_MIN_STATEMENT: f64 = 0.9;
 /// Candidates scored per passage and direction.
 const CANDIDATES_PER_PASSAGE: usize = 4;
-
-/// Words in a row, quoted, from which two passages are candidates whatever their words.
-const QUOTE_RUN: usize = 4;
 
 /// A run of [`QUOTE_RUN`] interned words as one key.
 fn run_key(words: &[u32]) -> u128 {
@@ -419,12 +416,10 @@ impl<'a> ArticleIndex<'a> {
             if prepared.words.len() >= 3 {
                 index.repeats.entry(&prepared.words).or_default().push(q);
             }
-            for (i, window) in prepared.words.windows(QUOTE_RUN).enumerate() {
-                if prepared.quoted[i..i + QUOTE_RUN].iter().all(|&x| x) {
-                    let list = index.quote_runs.entry(run_key(window)).or_default();
-                    if list.last() != Some(&q) {
-                        list.push(q);
-                    }
+            for run in prepared.quoted_runs() {
+                let list = index.quote_runs.entry(run_key(run)).or_default();
+                if list.last() != Some(&q) {
+                    list.push(q);
                 }
             }
         }
