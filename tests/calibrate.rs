@@ -700,35 +700,37 @@ fn errors() {
     };
     let t = Settings::default().thresholds.min_paraphrase;
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    // With `CV` set, each event is judged by a model fitted on the other folds' events.
-    let labelled: Vec<Labelled> = if std::env::var_os("CV").is_some() {
-        events
+    // With `CV` set, each event is judged by the model fitted on the other folds' events (one
+    // fit per fold); without, by the shipped model.
+    let models: Vec<Model> = if std::env::var_os("CV").is_some() {
+        let labelled: Vec<Labelled> = events
             .iter()
             .enumerate()
             .map(|(i, e)| label(e, i))
+            .collect();
+        (0..FOLDS)
+            .map(|fold| {
+                let train: Vec<&Labelled> = labelled
+                    .iter()
+                    .filter(|l| l.event % FOLDS != fold)
+                    .collect();
+                fit_model(&train)
+            })
             .collect()
     } else {
-        Vec::new()
+        vec![Model::default()]
     };
     for (id, event) in events.iter().enumerate() {
-        let model = if labelled.is_empty() {
-            Model::default()
-        } else {
-            let train: Vec<&Labelled> = labelled
-                .iter()
-                .filter(|l| l.event % FOLDS != id % FOLDS)
-                .collect();
-            fit_model(&train)
-        };
+        let model = &models[id % models.len()];
         let c = compare_with_model(
             event.articles.clone(),
             &Settings::default(),
-            &model,
+            model,
             &mut |_| {},
         );
         let links = news_gold::links(event, &c);
         let candidates = candidates_of(&event.articles, artdiff::Language::English);
-        let p = statement_probabilities(&candidates, &model);
+        let p = statement_probabilities(&candidates, model);
         let canon = |(a, q): (usize, usize)| (a, event.canon[a][q]);
         let score: std::collections::HashMap<_, f64> = candidates
             .iter()
