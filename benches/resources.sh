@@ -12,10 +12,9 @@
 set -euo pipefail
 bench_dir=$(cd "$(dirname "$0")" && pwd)
 cd "$bench_dir/.."
-
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/artdiff"
-[ "${bin#/}" = "$bin" ] && bin="$PWD/$bin"
+# shellcheck source=benches/common.sh
+source "$bench_dir/common.sh"
+release_binary
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -30,8 +29,6 @@ else
   }
 fi
 
-# shellcheck source=benches/prose.sh
-source "$bench_dir/prose.sh"
 
 # Fixtures.
 prose 1 2000 >small.txt

@@ -13,10 +13,9 @@
 set -euo pipefail
 bench_dir=$(cd "$(dirname "$0")" && pwd)
 cd "$bench_dir/.."
-
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/artdiff"
-[ "${bin#/}" = "$bin" ] && bin="$PWD/$bin"
+# shellcheck source=benches/common.sh
+source "$bench_dir/common.sh"
+release_binary
 shared="${SHARED:-$PWD/../shared}"
 runs="${RUNS:-3}"
 work=$(mktemp -d)
@@ -37,8 +36,6 @@ median_run() {
   printf '%s\n' "${times[@]}" | sort -n | awk -v peak="$peak" '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)], peak }'
 }
 
-# shellcheck source=benches/prose.sh
-source "$bench_dir/prose.sh"
 
 rows=()
 # row LABEL TARGET_SECONDS TARGET_MB GIT_A GIT_B ARTICLES...

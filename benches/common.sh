@@ -1,4 +1,13 @@
-# Shared by the benchmark scripts (sourced, not run).
+# Shared by the benchmark scripts (sourced, not run, from the repository's root).
+
+# release_binary: builds the release binary and sets `bin` to its absolute path.
+release_binary() {
+  cargo build --release --quiet
+  bin="${CARGO_TARGET_DIR:-target}/release/artdiff"
+  [ "${bin#/}" = "$bin" ] && bin="$PWD/$bin"
+  return 0
+}
+
 # prose SEED BYTES: sentences of random words, paragraphs now and then.
 prose() {
   awk -v seed="$1" -v bytes="$2" 'BEGIN {
