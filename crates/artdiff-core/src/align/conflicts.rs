@@ -343,10 +343,18 @@ fn around<'a>(s: Side<'a>, i: usize) -> Vec<&'a str> {
 
 fn dates(a: Side, b: Side, aligned: bool, out: &mut Vec<Conflict>) {
     type Pick = fn(&Token) -> Option<String>;
-    let weekday: Pick = |t| WEEKDAYS.contains(&t.norm.as_str()).then(|| t.norm.clone());
+    let weekday: Pick = |t| {
+        WEEKDAYS
+            .contains(&t.norm.as_str())
+            .then(|| t.norm.to_string())
+    };
     // "May" opening a sentence is as likely the verb; months count only as names.
-    let month: Pick = |t| (t.name && MONTHS.contains(&t.norm.as_str())).then(|| t.norm.clone());
-    let year: Pick = |t| t.number.filter(|v| is_year(*v)).map(number_norm);
+    let month: Pick = |t| (t.name && MONTHS.contains(&t.norm.as_str())).then(|| t.norm.to_string());
+    let year: Pick = |t| {
+        t.number
+            .filter(|v| is_year(*v))
+            .map(|v| number_norm(v).to_string())
+    };
     // "officials said Tuesday": the day it was said, which outlets report differently.
     let reported = |s: Side, i: usize| {
         let k = if i > 0 && s.norm(i - 1) == "on" {
@@ -658,7 +666,7 @@ fn titled(s: Side) -> Vec<Titled> {
         let mut holder = Vec::new();
         let mut j = after;
         while j < s.tokens.len() && s.tokens[j].name && s.joined(j - 1) {
-            holder.push(s.tokens[j].norm.clone());
+            holder.push(s.tokens[j].norm.to_string());
             j += 1;
         }
         out.push(Titled {
@@ -922,7 +930,7 @@ fn actor_before(s: Side, i: usize) -> Option<String> {
     (k..i)
         .rev()
         .find(|&j| actor_word(s, j) && s.norm(j).chars().count() > 1)
-        .map(|j| s.tokens[j].norm.clone())
+        .map(|j| s.tokens[j].norm.to_string())
 }
 
 /// The actor written right after word `i` ("said Gov. Perry", "according to Moe").
@@ -937,7 +945,7 @@ fn actor_after(s: Side, i: usize) -> Option<String> {
     let mut last = None;
     while j < s.tokens.len() && s.joined(j - 1) && (actor_word(s, j) || title_in_name(s, j)) {
         if actor_word(s, j) && s.norm(j).chars().count() > 1 {
-            last = Some(s.tokens[j].norm.clone());
+            last = Some(s.tokens[j].norm.to_string());
         }
         // "according to BitDefender's Web site": the owner speaks.
         if s.surface(j).ends_with("'s") || s.surface(j).ends_with("’s") {
@@ -983,7 +991,7 @@ fn deciders(s: Side) -> Vec<(String, String, Vec<String>)> {
                 && title_word(&s.tokens[0].norm).is_none()
                 && s.surface(0).chars().next().is_some_and(char::is_uppercase)
                 && s.joined(0))
-            .then(|| s.tokens[0].norm.clone())
+            .then(|| s.tokens[0].norm.to_string())
         };
         let actor = if passive {
             actor_after(s, i + 1)
@@ -997,7 +1005,7 @@ fn deciders(s: Side) -> Vec<(String, String, Vec<String>)> {
         let object: Vec<String> = if passive {
             (i.saturating_sub(4)..i)
                 .filter(|&k| content(k))
-                .map(|k| s.tokens[k].stem.clone())
+                .map(|k| s.tokens[k].stem.to_string())
                 .collect()
         } else {
             let Some(first) = (i + 1..i + 4).find(|&k| content(k)) else {
@@ -1007,9 +1015,9 @@ fn deciders(s: Side) -> Vec<(String, String, Vec<String>)> {
             while content(end) && s.joined(end - 1) {
                 end += 1;
             }
-            (first..end).map(|k| s.tokens[k].stem.clone()).collect()
+            (first..end).map(|k| s.tokens[k].stem.to_string()).collect()
         };
-        out.push((s.tokens[i].stem.clone(), actor, object));
+        out.push((s.tokens[i].stem.to_string(), actor, object));
     }
     out
 }

@@ -9,34 +9,50 @@
 //!   MRPC training split (`tests/calibrate.rs` refits and prints them).
 
 use super::tokens::{is_negation, Token};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 /// Interns normalised words (and, separately, stems) as small integers, so comparing is cheap.
+/// Ids are given in order of first appearance, so the numbering (and every tie broken by it)
+/// is the same on any number of threads.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: FxHashMap<String, u32>,
-    stems: FxHashMap<String, u32>,
+    /// Normalised word -> its id, and the id of its stem once the word has been seen as a
+    /// content word (a word's stem depends on its form alone).
+    words: FxHashMap<CompactString, (u32, Option<u32>)>,
+    stems: FxHashMap<CompactString, u32>,
 }
 
 impl Interner {
-    /// The id of `word`, assigning the next one when new.
-    pub fn id(&mut self, word: &str) -> u32 {
-        Self::intern(&mut self.ids, word)
-    }
-
-    /// The id of a stem, in a numbering of its own (dense, for IDF tables).
-    pub fn stem_id(&mut self, stem: &str) -> u32 {
-        Self::intern(&mut self.stems, stem)
-    }
-
-    fn intern(map: &mut FxHashMap<String, u32>, key: &str) -> u32 {
-        if let Some(&id) = map.get(key) {
-            return id;
+    /// The ids of every word of a passage, and per word its stem's id when it is a content
+    /// word: one lookup per word.
+    pub fn intern(&mut self, tokens: &[Token]) -> Interned {
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut stems = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let next = self.words.len() as u32;
+            let (id, stem) = self.words.entry(token.norm.clone()).or_insert((next, None));
+            words.push(*id);
+            stems.push(if token.stop {
+                None
+            } else {
+                Some(*stem.get_or_insert_with(|| {
+                    let next = self.stems.len() as u32;
+                    *self.stems.entry(token.stem.clone()).or_insert(next)
+                }))
+            });
         }
-        let id = map.len() as u32;
-        map.insert(key.to_string(), id);
-        id
+        Interned { words, stems }
     }
+}
+
+/// A passage's words as [`Interner`] ids.
+#[derive(Debug, Default)]
+pub struct Interned {
+    /// Every word's id, in order.
+    pub words: Vec<u32>,
+    /// Per word, its stem's id when it is a content word.
+    pub stems: Vec<Option<u32>>,
 }
 
 /// A passage ready for scoring.
@@ -70,19 +86,26 @@ pub struct Prepared {
 impl Prepared {
     /// Prepares the `tokens` of `text`, interning their forms.
     pub fn new(text: &str, tokens: Vec<Token>, interner: &mut Interner) -> Prepared {
-        let words: Vec<u32> = tokens.iter().map(|t| interner.id(&t.norm)).collect();
-        let token_stems: Vec<Option<u32>> = tokens
-            .iter()
-            .map(|t| (!t.stop).then(|| interner.stem_id(&t.stem)))
-            .collect();
+        let interned = interner.intern(&tokens);
+        Prepared::from_interned(text, tokens, interned)
+    }
+
+    /// Prepares the `tokens` of `text` from their ids: the costly part of preparing, which
+    /// needs no shared state (the interning before it is quick and in order).
+    pub fn from_interned(text: &str, tokens: Vec<Token>, interned: Interned) -> Prepared {
+        let Interned {
+            words,
+            stems: token_stems,
+        } = interned;
         let mut content: Vec<u32> = token_stems.iter().flatten().copied().collect();
         content.sort_unstable();
         content.dedup();
         let numbers = tokens.iter().filter_map(|t| t.number).collect();
         let mut names: Vec<u32> = tokens
             .iter()
-            .filter(|t| t.name)
-            .map(|t| interner.id(&t.norm))
+            .zip(&words)
+            .filter(|(t, _)| t.name)
+            .map(|(_, &id)| id)
             .collect();
         names.sort_unstable();
         names.dedup();

@@ -34,7 +34,7 @@ use crate::model::{
     Article, Class, Comparison, Conflict, DiffOp as RunOp, DiffRun, Link, Match, MatchKind,
     Passage, Summary, Thresholds,
 };
-use features::{Idf, Interner, Prepared, QUOTE_RUN};
+use features::{Idf, Interned, Interner, Prepared, QUOTE_RUN};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use similar::DiffOp;
@@ -275,11 +275,24 @@ fn gather<T: Send>(
                     },
                 )
                 .collect();
+            // Ids are given in order (the same numbering on any number of threads); the rest
+            // of preparing is per passage again.
+            let interned: Vec<Option<(Vec<Token>, Interned)>> = tokens
+                .into_iter()
+                .map(|tokens| {
+                    let tokens = tokens?;
+                    let interned = interner.intern(&tokens);
+                    Some((tokens, interned))
+                })
+                .collect();
             let passages = article
                 .passages
-                .iter()
-                .zip(tokens)
-                .map(|(p, tokens)| Some(Prepared::new(&p.text, tokens?, &mut interner)))
+                .par_iter()
+                .zip(interned)
+                .map(|(p, prepared)| {
+                    let (tokens, interned) = prepared?;
+                    Some(Prepared::from_interned(&p.text, tokens, interned))
+                })
                 .collect();
             prepared_bytes += article.text.len();
             progress(PREPARED * prepared_bytes as f64 / total_bytes as f64);

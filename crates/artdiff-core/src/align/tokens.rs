@@ -1,6 +1,7 @@
 //! Words of a passage, normalised so that surface differences (case, quote marks, "fourteen" vs
 //! "14", "U.S." vs "US", inflection) do not hide a match.
 
+use compact_str::{format_compact, CompactString};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
@@ -16,9 +17,11 @@ pub struct Token {
     pub end: usize,
     /// Normalised form: NFKC, lower case, straight apostrophes, possessive dropped; numbers as
     /// their canonical value (`"fourteen"` and `"14"` are both `"14"`).
-    pub norm: String,
+    ///
+    /// Words are short: held inline (no heap allocation) up to 24 bytes, like the stem.
+    pub norm: CompactString,
     /// Stem of `norm` (numbers are their own stem).
-    pub stem: String,
+    pub stem: CompactString,
     /// A function word (the, of, said...) that carries no content on its own.
     pub stop: bool,
     /// The value, for numbers written in digits or in words.
@@ -102,7 +105,7 @@ pub struct Tokenizer {
     /// Function words when the language is not English (English uses [`STOP_WORDS`]).
     stop_words: FxHashSet<String>,
     /// Stems already computed: articles repeat their words, and stemming is the costly step.
-    stems: RefCell<FxHashMap<String, String>>,
+    stems: RefCell<FxHashMap<CompactString, CompactString>>,
 }
 
 impl std::fmt::Debug for Tokenizer {
@@ -187,18 +190,29 @@ impl Tokenizer {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
             c => c,
         };
-        // NFKC leaves ASCII as it is.
-        let folded: String = if word.is_ascii() {
-            word.chars().map(straighten).collect()
+        // NFKC leaves ASCII as it is, and straightening changes only the backtick there: most
+        // words need no copy before lower-casing.
+        let plain = word.is_ascii() && !word.contains('`');
+        let owned: String;
+        let folded: &str = if plain {
+            word
         } else {
-            word.nfkc().map(straighten).collect()
+            owned = word.nfkc().map(straighten).collect();
+            &owned
         };
         let upper_initial = folded.chars().next().is_some_and(char::is_uppercase);
         let acronym = folded.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && folded
                 .chars()
                 .all(|c| !c.is_alphabetic() || c.is_uppercase());
-        let mut norm = folded.to_lowercase();
+        let mut norm = if folded.is_ascii() {
+            let mut norm = CompactString::new(folded);
+            norm.make_ascii_lowercase();
+            norm
+        } else {
+            // std's lower-casing, for its final-sigma rule over the whole word.
+            CompactString::from(folded.to_lowercase())
+        };
         for suffix in ["'s", "'"] {
             if norm.len() > suffix.len() + 1 && norm.ends_with(suffix) {
                 norm.truncate(norm.len() - suffix.len());
@@ -252,13 +266,13 @@ impl Tokenizer {
         }
     }
 
-    fn stem(&self, norm: &str) -> String {
+    fn stem(&self, norm: &str) -> CompactString {
         let mut cache = self.stems.borrow_mut();
         if let Some(stem) = cache.get(norm) {
             return stem.clone();
         }
-        let stem = self.stemmer.stem(norm).into_owned();
-        cache.insert(norm.to_string(), stem.clone());
+        let stem = CompactString::from(self.stemmer.stem(norm));
+        cache.insert(CompactString::new(norm), stem.clone());
         stem
     }
 }
@@ -277,11 +291,11 @@ fn follows_sentence_start(text: &str, at: usize) -> bool {
 }
 
 /// Canonical text for a numeric value: `14`, `3.5`, `1200000`.
-pub fn number_norm(value: f64) -> String {
+pub fn number_norm(value: f64) -> CompactString {
     if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
+        format_compact!("{}", value as i64)
     } else {
-        format!("{value}")
+        format_compact!("{value}")
     }
 }
 
