@@ -456,7 +456,7 @@ fn names(a: Side, b: Side, out: &mut Vec<Conflict>) {
     let (na, nb) = (name_words(a), name_words(b));
     for &i in &na {
         let x = &a.tokens[i].norm;
-        if nb.iter().any(|&j| &b.tokens[j].norm == x) {
+        if nb.iter().any(|&j| b.tokens[j].norm == x) {
             continue;
         }
         // Two spellings of one name: close in letters, same start, and the other spelling
@@ -479,8 +479,8 @@ fn names(a: Side, b: Side, out: &mut Vec<Conflict>) {
                 && !inflection(x, y)
                 && acronym(a.surface(i)) == acronym(b.surface(j))
                 && a.tokens[i].stem != b.tokens[j].stem
-                && !na.iter().any(|&k| &a.tokens[k].norm == y)
-                && !nb.iter().any(|&k| &b.tokens[k].norm == x)
+                && !na.iter().any(|&k| a.tokens[k].norm == y)
+                && !nb.iter().any(|&k| b.tokens[k].norm == x)
         });
         if let Some(j) = close {
             push(out, ConflictKind::Name, a.surface(i), b.surface(j));
