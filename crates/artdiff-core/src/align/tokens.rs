@@ -630,7 +630,7 @@ mod tests {
             .unwrap()
             .tokens(text)
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.to_string())
             .collect()
     }
 
@@ -734,7 +734,7 @@ mod tests {
                 .tokens(text)
                 .into_iter()
                 .filter(|t| t.stop)
-                .map(|t| t.norm)
+                .map(|t| t.norm.to_string())
                 .collect()
         };
         assert_eq!(
