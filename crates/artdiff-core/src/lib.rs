@@ -87,8 +87,9 @@ pub fn analyse_with_progress(
 
 /// The loaded texts as articles cut into passages (boilerplate marked), not yet compared.
 pub fn articles(loaded: Vec<ingest::Loaded>) -> Vec<model::Article> {
+    use rayon::prelude::*;
     loaded
-        .into_iter()
+        .into_par_iter()
         .map(|l| {
             let passages: Vec<model::Passage> = segment::split(&l.text)
                 .into_iter()

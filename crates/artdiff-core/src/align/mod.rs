@@ -243,9 +243,26 @@ struct Gathered<T> {
     candidates: Vec<T>,
 }
 
-/// The tokenizer of `language`.
-fn tokenizer_for(language: Language) -> Tokenizer {
-    Tokenizer::new(language.name()).expect("every Language has a stemmer")
+/// The words of `text` in `language`, cut by this thread's tokenizer for the language: its
+/// stem cache lives as long as the thread (rayon's workers live as long as the program), so a
+/// word is stemmed once per worker rather than once per batch of passages.
+fn tokens_of(text: &str, language: Language) -> Vec<Token> {
+    thread_local! {
+        static TOKENIZERS: std::cell::RefCell<Vec<(Language, Tokenizer)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENIZERS.with_borrow_mut(|tokenizers| {
+        let at = match tokenizers.iter().position(|(l, _)| *l == language) {
+            Some(at) => at,
+            None => {
+                let tokenizer =
+                    Tokenizer::new(language.name()).expect("every Language has a stemmer");
+                tokenizers.push((language, tokenizer));
+                tokenizers.len() - 1
+            }
+        };
+        tokenizers[at].1.tokens(text)
+    })
 }
 
 /// Prepares every passage and scores the candidate pairs of every pair of articles.
@@ -268,12 +285,7 @@ fn gather<T: Send>(
             let tokens: Vec<Option<Vec<Token>>> = article
                 .passages
                 .par_iter()
-                .map_init(
-                    || tokenizer_for(language),
-                    |tokenizer, p| {
-                        (p.class != Class::Boilerplate).then(|| tokenizer.tokens(&p.text))
-                    },
-                )
+                .map(|p| (p.class != Class::Boilerplate).then(|| tokens_of(&p.text, language)))
                 .collect();
             // Ids are given in order (the same numbering on any number of threads); the rest
             // of preparing is per passage again.
@@ -306,7 +318,7 @@ fn gather<T: Send>(
         .collect();
     let idf = Idf::new(prepared.iter().flatten().flatten());
     let indexes: Vec<ArticleIndex> = prepared
-        .iter()
+        .par_iter()
         .map(|side| ArticleIndex::new(side))
         .collect();
     let pairs: Vec<(usize, usize)> = (0..articles.len())
@@ -388,12 +400,11 @@ fn candidate_pairs(
     index_b: &ArticleIndex,
     idf: &Idf,
 ) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = candidates(pa, index_b, idf);
-    pairs.extend(
-        candidates(pb, index_a, idf)
-            .into_iter()
-            .map(|(q, p)| (p, q)),
+    let (mut pairs, back) = rayon::join(
+        || candidates(pa, index_b, idf),
+        || candidates(pb, index_a, idf),
     );
+    pairs.extend(back.into_iter().map(|(q, p)| (p, q)));
     pairs.sort_unstable();
     pairs.dedup();
     pairs

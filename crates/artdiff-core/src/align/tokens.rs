@@ -104,8 +104,9 @@ pub struct Tokenizer {
     english: bool,
     /// Function words when the language is not English (English uses [`STOP_WORDS`]).
     stop_words: FxHashSet<String>,
-    /// Stems already computed: articles repeat their words, and stemming is the costly step.
-    stems: RefCell<FxHashMap<CompactString, CompactString>>,
+    /// Stems already computed, and whether the word is a function word: articles repeat their
+    /// words, and stemming is the costly step.
+    stems: RefCell<FxHashMap<CompactString, (CompactString, bool)>>,
 }
 
 impl std::fmt::Debug for Tokenizer {
@@ -161,11 +162,12 @@ impl Tokenizer {
             }
             // "forty-one": a tens word, a hyphen, a unit word.
             if let Some(prev) = out.last_mut() {
-                let unit = SMALL_NUMBERS[1..10].iter().position(|w| *w == token.norm);
                 let tens = prev
                     .number
                     .is_some_and(|v| (20.0..=90.0).contains(&v) && v % 10.0 == 0.0);
-                if let (Some(unit), true, "-") = (unit, tens, &text[prev.end..start]) {
+                let hyphen = tens && &text[prev.end..start] == "-";
+                let unit = || SMALL_NUMBERS[1..10].iter().position(|w| *w == token.norm);
+                if let Some(unit) = hyphen.then(unit).flatten() {
                     let value = prev.number.unwrap_or_default() + unit as f64 + 1.0;
                     prev.number = Some(value);
                     prev.norm = number_norm(value);
@@ -242,8 +244,8 @@ impl Tokenizer {
                 name: false,
             };
         }
-        let stop = !acronym && self.is_stop(&norm);
-        let stem = self.stem(&norm);
+        let (stem, function_word) = self.stem_and_stop(&norm);
+        let stop = !acronym && function_word;
         Token {
             start,
             end,
@@ -266,14 +268,18 @@ impl Tokenizer {
         }
     }
 
-    fn stem(&self, norm: &str) -> CompactString {
+    /// The stem of a word and whether it is a function word, both from one cache lookup.
+    fn stem_and_stop(&self, norm: &str) -> (CompactString, bool) {
         let mut cache = self.stems.borrow_mut();
-        if let Some(stem) = cache.get(norm) {
-            return stem.clone();
+        if let Some(known) = cache.get(norm) {
+            return known.clone();
         }
-        let stem = CompactString::from(self.stemmer.stem(norm));
-        cache.insert(CompactString::new(norm), stem.clone());
-        stem
+        let known = (
+            CompactString::from(self.stemmer.stem(norm)),
+            self.is_stop(norm),
+        );
+        cache.insert(CompactString::new(norm), known.clone());
+        known
     }
 }
 
@@ -363,7 +369,8 @@ const TENS: [(&str, f64); 8] = [
 /// Small numbers in words: `fourteen`, `forty`, `dozen`. ("one" is left alone: it is far more
 /// often a pronoun than a count.)
 fn spelled_number(norm: &str) -> Option<f64> {
-    if norm == "one" {
+    // Asked of every word: most are no number word by their length alone.
+    if norm == "one" || !(3..=9).contains(&norm.len()) {
         return None;
     }
     if let Some(i) = SMALL_NUMBERS.iter().position(|w| *w == norm) {

@@ -211,7 +211,11 @@ pub fn load_all(
         progress(Progress { done, total });
     };
     std::thread::scope(|scope| {
-        let workers = total.clamp(1, MAX_PARALLEL);
+        // Pages wait on the network, so each may have a thread; files and standard input only
+        // need the cores (more threads cost more to start than the reading they share).
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let limit = if wants_client { MAX_PARALLEL } else { cores };
+        let workers = total.clamp(1, limit);
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 std::thread::Builder::new()
