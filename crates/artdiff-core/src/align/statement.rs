@@ -176,18 +176,23 @@ pub fn pair_evidence(
     position_b: Position,
 ) -> PairEvidence {
     let f = features(a, b, idf);
-    let value = |name: &str| f.values[feature_index(name)];
+    // Indices found at compile time: a misspelt name does not build.
+    macro_rules! value {
+        ($name:literal) => {
+            f.values[const { feature_index($name) }]
+        };
+    }
     let mrpc = f.paraphrase().clamp(1e-6, 1.0 - 1e-6);
     let mrpc_logit = (mrpc / (1.0 - mrpc)).ln() / 5.0;
 
     let mass = |stems: &mut dyn Iterator<Item = u32>| stems.map(|t| idf.weight(t)).sum::<f64>();
-    let shared: Vec<u32> = a
-        .content
-        .iter()
-        .copied()
-        .filter(|t| b.content.binary_search(t).is_ok())
-        .collect();
-    let shared_mass = mass(&mut shared.iter().copied());
+    let shared_mass = mass(
+        &mut a
+            .content
+            .iter()
+            .copied()
+            .filter(|t| b.content.binary_search(t).is_ok()),
+    );
     let (mass_a, mass_b) = (
         mass(&mut a.content.iter().copied()),
         mass(&mut b.content.iter().copied()),
@@ -226,12 +231,12 @@ pub fn pair_evidence(
 
     let values = [
         mrpc_logit,
-        value("content_precision_min"),
-        value("content_precision_max"),
-        value("idf_jaccard"),
-        value("word_precision_max"),
-        value("bigram_precision_max"),
-        value("char_trigram_precision_max"),
+        value!("content_precision_min"),
+        value!("content_precision_max"),
+        value!("idf_jaccard"),
+        value!("word_precision_max"),
+        value!("bigram_precision_max"),
+        value!("char_trigram_precision_max"),
         f.alignment,
         verbatim,
         ca.max(cb),
@@ -241,13 +246,13 @@ pub fn pair_evidence(
         run_ratio,
         (run as f64).min(12.0) / 12.0,
         quote_run,
-        value("numbers_disagree"),
-        value("numbers_agree"),
+        value!("numbers_disagree"),
+        value!("numbers_agree"),
         (names_common as f64).min(3.0) / 3.0,
-        value("names_disagree"),
-        value("negation_disagrees"),
-        value("log_length"),
-        value("length_ratio"),
+        value!("names_disagree"),
+        value!("negation_disagrees"),
+        value!("log_length"),
+        value!("length_ratio"),
         f64::from(u8::from(position_a.headline && position_b.headline)),
         f64::from(u8::from(position_a.headline != position_b.headline)),
         quote_contained(a, b).max(quote_contained(b, a)),
@@ -267,6 +272,10 @@ pub fn pair_evidence(
 /// The share of `x`'s quoted words (three or more) that `y` says in the same order, function
 /// words included: the same quote, even when one side quotes only part of it.
 fn quote_contained(x: &Prepared, y: &Prepared) -> f64 {
+    // Most passages quote nothing.
+    if x.quoted.iter().filter(|&&q| q).nth(2).is_none() {
+        return 0.0;
+    }
     let quoted: Vec<u32> = x
         .words
         .iter()
@@ -288,13 +297,33 @@ fn subject(x: &Prepared) -> Option<&str> {
 /// Words from which a passage contained word for word in another counts as fully verbatim.
 const CONTAINED_WORDS: f64 = 10.0;
 
-/// Where a whole-sentence feature sits in [`super::features::FEATURE_NAMES`]: looked up once,
-/// not for every pair.
-fn feature_index(name: &str) -> usize {
+/// Where a whole-sentence feature sits in [`super::features::FEATURE_NAMES`]: evaluated when
+/// building, not for every pair.
+const fn feature_index(name: &str) -> usize {
     use super::features::{FEATURES, FEATURE_NAMES};
-    static INDEX: std::sync::LazyLock<FxHashMap<&'static str, usize>> =
-        std::sync::LazyLock::new(|| FEATURE_NAMES.iter().copied().zip(0..FEATURES).collect());
-    INDEX[name]
+    let mut i = 0;
+    while i < FEATURES {
+        if same_bytes(FEATURE_NAMES[i].as_bytes(), name.as_bytes()) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("no whole-sentence feature of that name");
+}
+
+/// `a == b`, in a `const fn`.
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Content mass (IDF) from which a clause counts fully: about two specific words.
