@@ -537,7 +537,9 @@ fn title_word(norm: &str) -> Option<&'static str> {
         "amb" => "ambassador",
         other => other,
     };
-    TITLES.iter().copied().find(|t| *t == full)
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+    SET.get(full).copied()
 }
 
 /// Words that make one title of the words after them ("**attorney** general", "**prime**
@@ -1131,9 +1133,16 @@ struct Mood {
 }
 
 fn moods(s: Side) -> Vec<Mood> {
+    // Asked of every word of every strong link: most words open no form at all.
+    static OPENERS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| FIRM.iter().chain(HEDGED).map(|p| p[0]).collect());
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
+        if !OPENERS.contains(s.tokens[i].norm.as_str()) {
+            i += 1;
+            continue;
+        }
         let found = FIRM
             .iter()
             .map(|p| (p, true))

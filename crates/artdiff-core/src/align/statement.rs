@@ -21,6 +21,7 @@
 //! [`PAIR_WEIGHTS`], [`CONTEXT_WEIGHTS`] and the cross-validated figures.
 
 use super::features::{features, multiset_overlap, Idf, Prepared};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Names of the pair features, in the order of [`PairEvidence::values`] and [`PAIR_WEIGHTS`].
@@ -448,8 +449,9 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
         .map(|s| s.a.0.max(s.b.0) + 1)
         .max()
         .unwrap_or(0);
+    // Each pair's features read the maps above only: in parallel, in order.
     scored
-        .iter()
+        .par_iter()
         .map(|s| {
             let p = sigmoid(s.logit);
             // Best of the other candidates of `side` in the article of `other`.

@@ -8,7 +8,7 @@
 
 use crate::model::Comparison;
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 /// Writes `comparison` as pretty JSON followed by a newline.
@@ -16,8 +16,7 @@ pub fn write(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()
     // The serializer makes a write call per token; a concrete buffer here keeps those calls
     // inlined instead of going through `dyn Write` each time (a tenth of a large export).
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut buffered, Inert(PrettyFormatter::new()));
+    let mut serializer = serde_json::Serializer::with_formatter(&mut buffered, Inert::default());
     comparison.serialize(&mut serializer)?;
     buffered.write_all(b"\n")?;
     buffered.flush()
@@ -33,7 +32,13 @@ fn must_escape(c: char) -> bool {
 }
 
 /// The pretty formatter, with [`must_escape`] characters written as `\uXXXX`.
-struct Inert(PrettyFormatter<'static>);
+#[derive(Default)]
+struct Inert {
+    /// Arrays and objects open around the value being written.
+    depth: usize,
+    /// Whether the innermost open array or object has a value yet.
+    has_value: bool,
+}
 
 impl Formatter for Inert {
     fn write_string_fragment<W: ?Sized + Write>(
@@ -56,39 +61,76 @@ impl Formatter for Inert {
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_array(writer)
+        self.open(writer, b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array(writer)
+        self.close(writer, b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.0.begin_array_value(writer, first)
+        self.new_line(writer, !first)
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array_value(writer)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object(writer)
+        self.open(writer, b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object(writer)
+        self.close(writer, b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.0.begin_object_key(writer, first)
+        self.new_line(writer, !first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(writer)
+        writer.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object_value(writer)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// A comma, a line break and the indentation of the deepest level a report reaches, and more:
+/// a new line is one write of a slice of it.
+const NEW_LINE: &[u8; 2 + 2 * 32] =
+    b",\n                                                                ";
+
+impl Inert {
+    /// Starts an array or object: the bytes of `serde_json`'s [`PrettyFormatter`](serde_json::ser::PrettyFormatter) (two spaces a
+    /// level), with each line's indentation written at once instead of two bytes at a time (a
+    /// report of many matches is mostly indentation).
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(writer, false)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    /// A line break (after a comma when `comma`) and the current indentation.
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
+        let from = usize::from(!comma);
+        let spaces = 2 * self.depth;
+        if let Some(line) = NEW_LINE.get(from..2 + spaces) {
+            return writer.write_all(line);
+        }
+        writer.write_all(&NEW_LINE[from..2])?;
+        (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
     }
 }
 
