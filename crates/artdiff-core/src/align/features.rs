@@ -225,6 +225,8 @@ fn char_grams(tokens: &[Token]) -> Vec<u64> {
         .collect();
     grams.sort_unstable();
     grams.dedup();
+    // Every passage's list lives until the links are made: no room left over from the repeats.
+    grams.shrink_to_fit();
     grams
 }
 

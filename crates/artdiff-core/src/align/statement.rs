@@ -388,9 +388,11 @@ fn common_runs(a: &Prepared, b: &Prepared) -> (usize, usize) {
 /// the context model's from the scores of the round before.
 pub fn apply_context(scored: &mut [Scored], weights: &[Vec<f64>]) {
     for round in weights {
-        let context = context_features(scored);
-        for (s, values) in scored.iter_mut().zip(&context) {
-            s.logit = logit(values, round);
+        // Each pair's features become its log-odds at once: the features of every candidate of
+        // a large comparison were most of its memory at this stage.
+        let logits = map_context(scored, |values| logit(&values, round));
+        for (s, new) in scored.iter_mut().zip(logits) {
+            s.logit = new;
         }
     }
 }
@@ -406,14 +408,20 @@ pub struct Scored {
     pub logit: f64,
 }
 
-/// (article, passage).
-type Passage = (usize, usize);
 
 /// Scores from which a rival counterpart counts as one.
 const RIVAL: f64 = 0.5;
 
 /// The context features of every scored pair (same order), from all pairs of the comparison.
 pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
+    map_context(scored, |values| values)
+}
+
+/// `f` of the context features of every scored pair (same order).
+fn map_context<T: Send>(
+    scored: &[Scored],
+    f: impl Fn([f64; CONTEXT_FEATURES]) -> T + Sync,
+) -> Vec<T> {
     // (article, passage, other article) -> (other passage, probability), every candidate.
     let mut toward: FxHashMap<(usize, usize, usize), Vec<(usize, f64)>> = FxHashMap::default();
     for s in scored {
@@ -427,13 +435,6 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
             .or_default()
             .push((s.a.1, p));
     }
-    let by_pair: FxHashMap<(Passage, Passage), f64> = scored
-        .iter()
-        .flat_map(|s| {
-            let p = sigmoid(s.logit);
-            [((s.a, s.b), p), ((s.b, s.a), p)]
-        })
-        .collect();
     // Per ordered pair of articles: passages of the first with a likely counterpart in the
     // second, and passages with any candidate there. Reports that copy each other share a lot.
     let mut affinity: FxHashMap<(usize, usize), (f64, f64)> = FxHashMap::default();
@@ -490,8 +491,12 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
                 let step = |(a, p): (usize, usize)| -> Option<(usize, usize)> {
                     Some((a, p.checked_add_signed(d)?))
                 };
+                // A pair of passages is one candidate at most: its score is in `toward`.
                 match (step(s.a), step(s.b)) {
-                    (Some(x), Some(y)) => by_pair.get(&(x, y)).copied().unwrap_or(0.0),
+                    (Some(x), Some(y)) => toward
+                        .get(&(x.0, x.1, y.0))
+                        .and_then(|list| list.iter().find(|(q, _)| *q == y.1))
+                        .map_or(0.0, |(_, p)| *p),
                     _ => 0.0,
                 }
             };
@@ -500,7 +505,7 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
                     .get(&(x, y))
                     .map_or(0.0, |(strong, all)| strong / all.max(1.0))
             };
-            [
+            f([
                 s.logit.clamp(-10.0, 10.0) / 4.0,
                 f64::from(u8::from(best_a) + u8::from(best_b)) / 2.0,
                 f64::from(u8::from(best_a && best_b)),
@@ -514,7 +519,7 @@ pub fn context_features(scored: &[Scored]) -> Vec<[f64; CONTEXT_FEATURES]> {
                 p,
                 p * f64::from(u8::from(best_a && best_b)),
                 p * support,
-            ]
+            ])
         })
         .collect()
 }
