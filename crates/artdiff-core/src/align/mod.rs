@@ -580,30 +580,31 @@ fn diff_runs(
     b: &Prepared,
     ops: &[DiffOp],
 ) -> Vec<DiffRun> {
-    let span = |text: &str, p: &Prepared, range: std::ops::Range<usize>| -> String {
+    // Each run's text is allocated once, straight from the passage (made for every link).
+    fn span<'t>(text: &'t str, p: &Prepared, range: std::ops::Range<usize>) -> &'t str {
         if range.is_empty() {
-            return String::new();
+            return "";
         }
-        text[p.tokens[range.start].start..p.tokens[range.end - 1].end].to_string()
+        &text[p.tokens[range.start].start..p.tokens[range.end - 1].end]
+    }
+    let mut runs: Vec<DiffRun> = Vec::with_capacity(ops.len() + 2);
+    let mut push = |op: RunOp, text: &str| {
+        if !text.is_empty() {
+            runs.push(DiffRun {
+                op,
+                text: text.into(),
+            });
+        }
     };
-    let mut runs: Vec<DiffRun> = Vec::new();
     for op in ops {
         let (tag, old, new) = op.as_tag_tuple();
-        let parts = match tag {
-            similar::DiffTag::Equal => vec![(RunOp::Equal, span(text_a, a, old))],
-            similar::DiffTag::Delete => vec![(RunOp::Delete, span(text_a, a, old))],
-            similar::DiffTag::Insert => vec![(RunOp::Insert, span(text_b, b, new))],
-            similar::DiffTag::Replace => vec![
-                (RunOp::Delete, span(text_a, a, old)),
-                (RunOp::Insert, span(text_b, b, new)),
-            ],
-        };
-        for (op, text) in parts {
-            if !text.is_empty() {
-                runs.push(DiffRun {
-                    op,
-                    text: text.into(),
-                });
+        match tag {
+            similar::DiffTag::Equal => push(RunOp::Equal, span(text_a, a, old)),
+            similar::DiffTag::Delete => push(RunOp::Delete, span(text_a, a, old)),
+            similar::DiffTag::Insert => push(RunOp::Insert, span(text_b, b, new)),
+            similar::DiffTag::Replace => {
+                push(RunOp::Delete, span(text_a, a, old));
+                push(RunOp::Insert, span(text_b, b, new));
             }
         }
     }

@@ -408,7 +408,6 @@ pub struct Scored {
     pub logit: f64,
 }
 
-
 /// Scores from which a rival counterpart counts as one.
 const RIVAL: f64 = 0.5;
 
