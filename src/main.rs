@@ -7,6 +7,7 @@ mod config;
 mod progress;
 mod tui;
 
+use artdiff::align::LinkDetail;
 use artdiff::ingest::fetch::{self, FetchOptions, ProxyChoice};
 use artdiff::ingest::{self, LoadOptions, Loaded, Source};
 use artdiff::model::LeftOut;
@@ -288,6 +289,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             .lang
             .parse()
             .expect("--lang and the config file's lang are checked by parse_language"),
+        // A report shows the matches only; the TUI can move its thresholds and needs them all.
+        detail: if cli.export.is_some() {
+            LinkDetail::Matched
+        } else {
+            LinkDetail::All
+        },
     };
     let sources = sources_from(&cli.articles, cli.offline)?;
     let export = cli

@@ -1,6 +1,7 @@
 //! The comparison engine through the library API: links, classes, splits, moves, N-way,
 //! thresholds, and a snapshot of the demo comparison.
 
+use artdiff::align::LinkDetail;
 use artdiff::ingest::{self, LoadOptions, Loaded};
 use artdiff::model::{Class, Comparison, ConflictKind, MatchKind, Thresholds};
 use artdiff::{analyse, Settings};
@@ -479,4 +480,55 @@ fn only_a_line_of_its_own_is_a_headline() {
     let untitled = "Storm Ylva closed the Storsund bridge on Tuesday. Ferries stopped running.\n";
     let other = "Storm Ylva shut the Storsund bridge on Tuesday. Ferries did not run.\n";
     assert_eq!(value(untitled, other), 0.0);
+}
+
+#[test]
+fn a_report_details_only_its_matches_and_reads_the_same() {
+    let other = "Kalvik bridge disaster\n\n\
+Opened in 1974, the 420-metre crossing is used by some 6,000 vehicles daily. \
+Two people remained missing in the evening as divers searched the strait.\n";
+    let loaded = || {
+        vec![
+            Loaded::from_text("0.txt", WIRE),
+            Loaded::from_text("1.txt", other),
+        ]
+    };
+    let every = analyse(loaded(), &Settings::default());
+    let matched = analyse(
+        loaded(),
+        &Settings {
+            detail: LinkDetail::Matched,
+            ..Settings::default()
+        },
+    );
+    // The same links and scores; a report (the passages' matches) byte for byte the same.
+    assert_eq!(every.links.len(), matched.links.len());
+    assert_eq!(
+        serde_json::to_string(&every).unwrap(),
+        serde_json::to_string(&matched).unwrap()
+    );
+    let is_matched = |c: &Comparison, a: (usize, usize), b: (usize, usize)| {
+        c.articles[a.0].passages[a.1]
+            .matches
+            .iter()
+            .any(|m| (m.article, m.passage) == b)
+    };
+    let (mut unmatched, mut detailed) = (0, 0);
+    for link in &matched.links {
+        if is_matched(&matched, link.a, link.b) {
+            assert!(!link.diff.is_empty(), "a matched link has its diff");
+            detailed += 1;
+        } else {
+            assert!(
+                link.diff.is_empty(),
+                "an unmatched link is left without one"
+            );
+            unmatched += 1;
+        }
+    }
+    assert!(
+        detailed > 0 && unmatched > 0,
+        "{detailed} matched, {unmatched} not"
+    );
+    assert!(every.links.iter().all(|l| !l.diff.is_empty()));
 }

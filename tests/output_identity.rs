@@ -1,4 +1,5 @@
-//! The JSON reports of the demo, the five seeds and the 20 news events, pinned by SHA-256.
+//! The JSON reports of the demo, the five seeds and the 20 news events, pinned by SHA-256;
+//! and the same whether the engine details every link or only the matched ones.
 //!
 //! A change meant only to make artdiff faster or leaner must leave every report byte for byte
 //! the same; this test says which one moved. A change that is meant to alter results (a new
@@ -6,6 +7,7 @@
 //! `ARTDIFF_UPDATE_DIGESTS=1 cargo test --test output_identity` and says why in its commit.
 //! The seeds and the news events come from `../shared`; without it only the demo is checked.
 
+use artdiff::align::LinkDetail;
 use artdiff::ingest::Loaded;
 use artdiff::report::{write, ReportFormat};
 use artdiff::{analyse, Settings};
@@ -60,11 +62,29 @@ fn comparisons() -> Vec<(String, Vec<Loaded>)> {
     out
 }
 
+/// The digest of the comparison's JSON report, which must be the same whether every link is
+/// detailed (the TUI) or only the matched ones (`--export`).
 fn digest(articles: Vec<Loaded>) -> String {
-    let comparison = analyse(articles, &Settings::default());
-    let mut json = Vec::new();
-    write(&comparison, ReportFormat::Json, &mut json).unwrap();
-    Sha256::digest(&json)
+    let json = |detail: LinkDetail| {
+        let settings = Settings {
+            detail,
+            ..Settings::default()
+        };
+        let mut json = Vec::new();
+        write(
+            &analyse(articles.clone(), &settings),
+            ReportFormat::Json,
+            &mut json,
+        )
+        .unwrap();
+        json
+    };
+    let json_all = json(LinkDetail::All);
+    assert!(
+        json(LinkDetail::Matched) == json_all,
+        "the report of the matched links' details differs from the one of all links' details"
+    );
+    Sha256::digest(&json_all)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

@@ -49,6 +49,21 @@ pub struct Settings {
     pub thresholds: Thresholds,
     /// The articles' language, for stemming and function words.
     pub language: Language,
+    /// Which links get their word diff, key terms and conflicts.
+    pub detail: LinkDetail,
+}
+
+/// Which links of a comparison carry their word diff, key terms and conflicts (the costly
+/// part of a link, and most links are never matched).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkDetail {
+    /// Every link, matched or not: thresholds can move afterwards (the TUI's `+` and `-`) and
+    /// show any link in full.
+    #[default]
+    All,
+    /// Only the links matched under [`Settings::thresholds`]: all a report shows. The others
+    /// keep their scores, with an empty diff.
+    Matched,
 }
 
 /// Default verbatim score from which a link is `shared`. See the README for how it was chosen.
@@ -81,6 +96,7 @@ impl Default for Settings {
                 min_paraphrase: DEFAULT_MIN_PARAPHRASE,
             },
             language: Language::English,
+            detail: LinkDetail::All,
         }
     }
 }
@@ -121,32 +137,20 @@ pub fn compare_with_model(
         }
     });
     let probabilities = paraphrase_scores(&gathered.candidates, &gathered.idf, model);
-    // Each link's word diff and conflicts need only its two passages: in parallel, in order.
-    let links: Vec<Link> = gathered
+    // Links first with their scores only, and which candidate each came from.
+    let (sources, links): (Vec<usize>, Vec<Link>) = gathered
         .candidates
-        .par_iter()
+        .iter()
         .zip(&probabilities)
-        .filter_map(|(candidate, &paraphrase)| {
-            let verbatim = candidate.verbatim;
-            if !keep((verbatim, paraphrase)) {
-                return None;
-            }
-            let ((i, p), (j, q)) = (candidate.a, candidate.b);
-            let (Some(a), Some(b)) = (&gathered.prepared[i][p], &gathered.prepared[j][q]) else {
-                return None;
-            };
-            Some(make_link(
-                (i, p),
-                (j, q),
-                (&articles[i].passages[p].text, a),
-                (&articles[j].passages[q].text, b),
-                (verbatim, paraphrase, candidate.alignment),
-                &gathered.idf,
-            ))
+        .enumerate()
+        .filter(|(_, (candidate, &paraphrase))| keep((candidate.verbatim, paraphrase)))
+        .map(|(index, (candidate, &paraphrase))| {
+            (
+                index,
+                scored_link(candidate, candidate.verbatim, paraphrase),
+            )
         })
-        .collect();
-    // The prepared words are not needed past here; the comparison may be large.
-    drop(gathered);
+        .unzip();
     let mut comparison = Comparison {
         articles,
         summary: Summary {
@@ -155,7 +159,51 @@ pub fn compare_with_model(
         },
         links,
     };
-    comparison.reclassify(settings.thresholds);
+    let thresholds = settings.thresholds;
+    let matched = match settings.detail {
+        LinkDetail::All => None,
+        LinkDetail::Matched => Some(comparison.assign(thresholds)),
+    };
+    let detailed: Vec<usize> = match &matched {
+        None => (0..comparison.links.len()).collect(),
+        Some(accepted) => accepted.iter().map(|&(_, _, index)| index).collect(),
+    };
+    // Each link's word diff and conflicts need only its two passages: in parallel, in order.
+    let details: Vec<LinkDetails> = detailed
+        .par_iter()
+        .map(|&index| {
+            let candidate = &gathered.candidates[sources[index]];
+            let ((i, p), (j, q)) = (candidate.a, candidate.b);
+            let side = |i: usize, p: usize| {
+                let prepared = gathered.prepared[i][p]
+                    .as_ref()
+                    .expect("candidates are prepared passages");
+                (comparison.articles[i].passages[p].text.as_str(), prepared)
+            };
+            link_details(
+                side(i, p),
+                side(j, q),
+                (
+                    candidate.verbatim,
+                    probabilities[sources[index]],
+                    candidate.alignment,
+                ),
+                &gathered.idf,
+            )
+        })
+        .collect();
+    for (index, details) in detailed.into_iter().zip(details) {
+        let link = &mut comparison.links[index];
+        link.diff = details.diff;
+        link.terms = details.terms;
+        link.conflicts = details.conflicts;
+    }
+    // The prepared words are not needed past here; the comparison may be large.
+    drop(gathered);
+    match matched {
+        None => comparison.reclassify(thresholds),
+        Some(accepted) => comparison.apply_assignment(accepted, thresholds),
+    }
     comparison
 }
 
@@ -522,14 +570,35 @@ fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-fn make_link(
-    (ai, ap): (usize, usize),
-    (bi, bq): (usize, usize),
+/// A link with its scores, its diff, terms and conflicts still empty ([`link_details`]).
+fn scored_link(candidate: &Kept, verbatim: f64, paraphrase: f64) -> Link {
+    Link {
+        a: candidate.a,
+        b: candidate.b,
+        a_len: 1,
+        b_len: 1,
+        verbatim: round(verbatim),
+        paraphrase: round(paraphrase),
+        diff: Arc::from([]),
+        terms: Arc::from([]),
+        conflicts: Vec::new(),
+    }
+}
+
+/// What a link shows beyond its scores.
+struct LinkDetails {
+    diff: Arc<[DiffRun]>,
+    terms: Arc<[String]>,
+    conflicts: Vec<Conflict>,
+}
+
+/// The word diff, key terms and conflicts of a link between passages `a` and `b`.
+fn link_details(
     (text_a, a): (&str, &Prepared),
     (text_b, b): (&str, &Prepared),
     (verbatim, paraphrase, alignment): (f64, f64, f64),
     idf: &Idf,
-) -> Link {
+) -> LinkDetails {
     // Sentences are short and the pairs kept are often far apart: there the table-based LCS
     // does less work than Myers' middle-snake recursion, which wins only on long inputs.
     let algorithm = if a.words.len() * b.words.len() <= 2500 {
@@ -558,13 +627,7 @@ fn make_link(
     } else {
         Vec::new()
     };
-    Link {
-        a: (ai, ap),
-        b: (bi, bq),
-        a_len: 1,
-        b_len: 1,
-        verbatim: round(verbatim),
-        paraphrase: round(paraphrase),
+    LinkDetails {
         diff: diff_runs(text_a, a, text_b, b, &ops).into(),
         terms: key_terms(text_a, a, b, idf).into(),
         conflicts,
@@ -640,11 +703,12 @@ impl Comparison {
     /// what two say). So every link is the best link into the other article of at least one of
     /// its two passages.
     pub fn reclassify(&mut self, thresholds: Thresholds) {
-        for article in &mut self.articles {
-            for passage in &mut article.passages {
-                passage.matches.clear();
-            }
-        }
+        let accepted = self.assign(thresholds);
+        self.apply_assignment(accepted, thresholds);
+    }
+
+    /// The links matched under `thresholds`, in the order taken: (kind, score, link index).
+    fn assign(&self, thresholds: Thresholds) -> Vec<(MatchKind, f64, usize)> {
         let mut ranked: Vec<(MatchKind, f64, usize)> = self
             .links
             .iter()
@@ -682,6 +746,7 @@ impl Comparison {
         // worse trade than the threshold itself gives.
         let mut used: FxHashSet<(usize, usize, usize)> = FxHashSet::default();
         let mut accepted = vec![false; self.links.len()];
+        let mut taken = Vec::new();
         for second in [false, true] {
             for &(kind, score, index) in &ranked {
                 if accepted[index] {
@@ -699,19 +764,32 @@ impl Comparison {
                 }
                 accepted[index] = true;
                 used.extend(link_cells);
-                let link = &self.links[index];
-                let pairs: Vec<_> = (link.a.1..link.a.1 + link.a_len)
-                    .flat_map(|p| {
-                        (link.b.1..link.b.1 + link.b_len).map(move |q| {
-                            let (a, b) = ((link.a.0, p), (link.b.0, q));
-                            (a, b, match_pair(link, a, b, kind, score))
-                        })
+                taken.push((kind, score, index));
+            }
+        }
+        taken
+    }
+
+    /// Sets every passage's matches (and the summary) from the links `assign` took.
+    fn apply_assignment(&mut self, taken: Vec<(MatchKind, f64, usize)>, thresholds: Thresholds) {
+        for article in &mut self.articles {
+            for passage in &mut article.passages {
+                passage.matches.clear();
+            }
+        }
+        for (kind, score, index) in taken {
+            let link = &self.links[index];
+            let pairs: Vec<_> = (link.a.1..link.a.1 + link.a_len)
+                .flat_map(|p| {
+                    (link.b.1..link.b.1 + link.b_len).map(move |q| {
+                        let (a, b) = ((link.a.0, p), (link.b.0, q));
+                        (a, b, match_pair(link, a, b, kind, score))
                     })
-                    .collect();
-                for (a, b, (forward, backward)) in pairs {
-                    self.articles[a.0].passages[a.1].matches.push(forward);
-                    self.articles[b.0].passages[b.1].matches.push(backward);
-                }
+                })
+                .collect();
+            for (a, b, (forward, backward)) in pairs {
+                self.articles[a.0].passages[a.1].matches.push(forward);
+                self.articles[b.0].passages[b.1].matches.push(backward);
             }
         }
         for article in &mut self.articles {
