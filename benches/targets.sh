@@ -5,6 +5,8 @@
 #   benches/targets.sh            # every row but the 50 MB one (about a minute)
 #   BIG=1 benches/targets.sh      # also 50 MB of prose against 2 KB
 #   RUNS=5 benches/targets.sh     # more runs per row (median; default 3, 21 for the seeds)
+#   BASELINE=/path/to/artdiff benches/targets.sh   # also times another build, same inputs
+#                                                  # and run: a before/after table
 #
 # Rows on ../shared data (nyt vs fox, the five seeds) say "skipped" when it is absent; the
 # other inputs are generated in a temporary directory (awk, fixed seeds) and removed at the end.
@@ -45,15 +47,20 @@ row() {
   local label=$1 max_s=$2 max_mb=$3 git_a=$4 git_b=$5
   shift 5
   read -r secs kb < <(median_run "$bin" --export "$work/report.json" "$@")
-  local mb=$((kb / 1024)) git_s="" ratio="" verdict="ok"
+  local mb=$((kb / 1024)) git_s="" ratio="" verdict="ok" before=""
+  if [ -n "${BASELINE:-}" ]; then
+    read -r base_s base_kb < <(median_run "$BASELINE" --export "$work/report.json" "$@")
+    before=$(printf '%s s, %s MB' "$base_s" $((base_kb / 1024)))
+  fi
   if [ -n "$git_a" ]; then
     read -r git_s _ < <(median_run git diff --no-index --word-diff "$git_a" "$git_b")
     ratio=$(awk -v a="$secs" -v g="$git_s" 'BEGIN { if (g > 0) printf "%.1fx", a / g; else print "-" }')
   fi
   awk -v s="$secs" -v t="$max_s" 'BEGIN { exit !(s < t) }' || verdict="over time"
   [ "$mb" -lt "$max_mb" ] || verdict="over memory"
-  rows+=("$(printf '| %-30s | %7s s | %6s MB | %8s | %6s | < %s s, < %s MB: %s |' \
-    "$label" "$secs" "$mb" "${git_s:+$git_s s}" "$ratio" "$max_s" "$max_mb" "$verdict")")
+  rows+=("$(printf '| %-30s | %7s s | %6s MB | %8s | %6s | < %s s, < %s MB: %s |%s' \
+    "$label" "$secs" "$mb" "${git_s:+$git_s s}" "$ratio" "$max_s" "$max_mb" "$verdict" \
+    "${BASELINE:+ $before |}")")
   last_secs=$secs
   last_mb=$mb
 }
@@ -108,6 +115,6 @@ fi
 
 echo "artdiff $("$bin" --version | cut -d' ' -f2), $(nproc) cores, median of $runs runs per row"
 echo
-echo "| case                           |    time |  peak RSS | git word-diff | ratio | target |"
-echo "| ------------------------------ | ------: | --------: | -------: | -----: | ------ |"
+echo "| case                           |    time |  peak RSS | git word-diff | ratio | target |${BASELINE:+ baseline |}"
+echo "| ------------------------------ | ------: | --------: | -------: | -----: | ------ |${BASELINE:+ -------- |}"
 printf '%s\n' "${rows[@]}"

@@ -214,15 +214,19 @@ fn opens_inside_quote(text: &str, tokens: &[Token]) -> bool {
 
 /// Character trigrams of the normalised words joined by spaces, hashed.
 fn char_grams(tokens: &[Token]) -> Vec<u64> {
-    let joined: Vec<char> = tokens
+    let chars = tokens
         .iter()
-        .flat_map(|t| t.norm.chars().chain(std::iter::once(' ')))
-        .collect();
-    // Three chars of 21 bits each fit one u64 exactly: no hashing, no collisions.
-    let mut grams: Vec<u64> = joined
-        .windows(3)
-        .map(|w| (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2]))
-        .collect();
+        .flat_map(|t| t.norm.chars().chain(std::iter::once(' ')));
+    // Three chars of 21 bits each fit one u64 exactly: no hashing, no collisions. The window
+    // slides over the characters as they come (no list of them first).
+    let mut grams: Vec<u64> = Vec::with_capacity(tokens.iter().map(|t| t.norm.len() + 1).sum());
+    let mut window = 0u64;
+    for (i, c) in chars.enumerate() {
+        window = ((window << 21) | u64::from(c)) & ((1 << 63) - 1);
+        if i >= 2 {
+            grams.push(window);
+        }
+    }
     grams.sort_unstable();
     grams.dedup();
     // Every passage's list lives until the links are made: no room left over from the repeats.

@@ -142,7 +142,8 @@ impl Tokenizer {
     /// assert!(words[6].name && !words[6].stop);
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut out: Vec<Token> = Vec::new();
+        // About a word per five bytes of prose: room for most passages at once.
+        let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         for (start, word) in text.unicode_word_indices() {
             let end = start + word.len();
             let first = out.is_empty() || follows_sentence_start(text, start);
