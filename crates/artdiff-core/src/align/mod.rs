@@ -368,7 +368,7 @@ fn gather<T: Send>(
     let idf = Idf::new(prepared.iter().flatten().flatten());
     let indexes: Vec<ArticleIndex> = prepared
         .par_iter()
-        .map(|side| ArticleIndex::new(side))
+        .map(|side| ArticleIndex::new(side, &idf))
         .collect();
     let pairs: Vec<(usize, usize)> = (0..articles.len())
         .flat_map(|i| (i + 1..articles.len()).map(move |j| (i, j)))
@@ -384,7 +384,7 @@ fn gather<T: Send>(
             .par_iter()
             .map(|&(i, j)| {
                 let (pa, pb) = (&prepared[i], &prepared[j]);
-                candidate_pairs(pa, pb, &indexes[i], &indexes[j], &idf)
+                candidate_pairs(pa, pb, &indexes[i], &indexes[j])
                     .par_iter()
                     .filter_map(|&(p, q)| {
                         let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
@@ -447,11 +447,10 @@ fn candidate_pairs(
     pb: &[Option<Prepared>],
     index_a: &ArticleIndex,
     index_b: &ArticleIndex,
-    idf: &Idf,
 ) -> Vec<(usize, usize)> {
     let (mut pairs, back) = rayon::join(
-        || candidates(pa, index_b, idf),
-        || candidates(pb, index_a, idf),
+        || candidates(pa, index_a, index_b),
+        || candidates(pb, index_b, index_a),
     );
     pairs.extend(back.into_iter().map(|(q, p)| (p, q)));
     pairs.sort_unstable();
@@ -470,15 +469,32 @@ struct ArticleIndex<'a> {
     repeats: FxHashMap<&'a [u32], Vec<u32>>,
     /// Runs of [`QUOTE_RUN`] words inside quotation marks -> passages quoting them.
     quote_runs: FxHashMap<u128, Vec<u32>>,
+    /// Per passage, the stems it is searched by in other articles' postings, with their IDF
+    /// weights: its content stems in few enough passages to tell them apart. Found once here,
+    /// not again for every other article.
+    keys: Vec<Vec<(u32, f64)>>,
 }
 
 impl<'a> ArticleIndex<'a> {
-    fn new(passages: &'a [Option<Prepared>]) -> ArticleIndex<'a> {
+    fn new(passages: &'a [Option<Prepared>], idf: &Idf) -> ArticleIndex<'a> {
+        // A constant cap keeps the work per passage flat as articles grow (linear overall).
+        let max_df = (idf.documents / 50).clamp(30, 100) as u32;
         let mut index = ArticleIndex {
             passages: passages.len(),
             postings: FxHashMap::default(),
             repeats: FxHashMap::default(),
             quote_runs: FxHashMap::default(),
+            keys: passages
+                .iter()
+                .map(|prepared| {
+                    prepared
+                        .iter()
+                        .flat_map(|p| &p.content)
+                        .filter(|&&stem| idf.frequency(stem) <= max_df)
+                        .map(|&stem| (stem, idf.weight(stem)))
+                        .collect()
+                })
+                .collect(),
         };
         for (q, prepared) in passages.iter().enumerate() {
             let Some(prepared) = prepared else { continue };
@@ -502,9 +518,11 @@ impl<'a> ArticleIndex<'a> {
 
 /// For each passage of `from`, the passages of the indexed article sharing the most
 /// (IDF-weighted) rare stems, its word-for-word repeats and the passages quoting the same words.
-fn candidates(from: &[Option<Prepared>], to: &ArticleIndex, idf: &Idf) -> Vec<(usize, usize)> {
-    // A constant cap keeps the work per passage flat as articles grow (linear overall).
-    let max_df = (idf.documents / 50).clamp(30, 100) as u32;
+fn candidates(
+    from: &[Option<Prepared>],
+    from_index: &ArticleIndex,
+    to: &ArticleIndex,
+) -> Vec<(usize, usize)> {
     // A sentence repeated many times has only common stems, which the index skips; its exact
     // repeats are found by their words instead. The k-th repeat in `from` meets the k-th (and
     // next) in `to`, so that repeats pair up in order rather than all chasing the first.
@@ -520,14 +538,10 @@ fn candidates(from: &[Option<Prepared>], to: &ArticleIndex, idf: &Idf) -> Vec<(u
             out.push((p, same[(*k + 1) % same.len()] as usize));
             *k += 1;
         }
-        for stem in &prepared.content {
-            if idf.frequency(*stem) > max_df {
-                continue;
-            }
-            let Some(list) = to.postings.get(stem) else {
+        for &(stem, w) in &from_index.keys[p] {
+            let Some(list) = to.postings.get(&stem) else {
                 continue;
             };
-            let w = idf.weight(*stem);
             for &q in list {
                 let q = q as usize;
                 if acc[q] == 0.0 {
