@@ -21,6 +21,9 @@ pub struct Interner {
     /// content word (a word's stem depends on its form alone).
     words: FxHashMap<CompactString, (u32, Option<u32>)>,
     stems: FxHashMap<CompactString, u32>,
+    /// Per word id, its normal form, stem and the stem's id once the word has been seen as a
+    /// content word: what a [`Token`] and its stem id are made again from.
+    forms: Vec<(CompactString, CompactString, Option<u32>)>,
 }
 
 impl Interner {
@@ -31,14 +34,20 @@ impl Interner {
         let mut stems = Vec::with_capacity(tokens.len());
         for token in tokens {
             let next = self.words.len() as u32;
-            let (id, stem) = self.words.entry(token.norm.clone()).or_insert((next, None));
+            let (id, stem) = self.words.entry(token.norm.clone()).or_insert_with(|| {
+                self.forms
+                    .push((token.norm.clone(), token.stem.clone(), None));
+                (next, None)
+            });
             words.push(*id);
             stems.push(if token.stop {
                 None
             } else {
                 Some(*stem.get_or_insert_with(|| {
                     let next = self.stems.len() as u32;
-                    *self.stems.entry(token.stem.clone()).or_insert(next)
+                    let stem_id = *self.stems.entry(token.stem.clone()).or_insert(next);
+                    self.forms[*id as usize].2 = Some(stem_id);
+                    stem_id
                 }))
             });
         }
@@ -53,6 +62,149 @@ pub struct Interned {
     pub words: Vec<u32>,
     /// Per word, its stem's id when it is a content word.
     pub stems: Vec<Option<u32>>,
+}
+
+/// What candidate search reads of a passage: its word ids, content stems and quoted words.
+pub trait Searchable {
+    /// Interned normalised form of every word, in order.
+    fn words(&self) -> &[u32];
+    /// Interned stems of the content words, sorted and deduplicated.
+    fn content(&self) -> &[u32];
+    /// Per word, whether it stands inside quotation marks.
+    fn quoted(&self) -> &[bool];
+}
+
+/// A passage as every passage of a comparison is held while candidate pairs are sought: its
+/// ids and quotes, and its words without their strings (24 bytes a word instead of 88). Only
+/// the passages in a candidate pair become [`Prepared`], so that one very long article does not
+/// hold every word's forms and every passage's trigram lists at once.
+#[derive(Debug, Clone, Default)]
+pub struct Indexed {
+    /// As [`Prepared::words`].
+    pub words: Vec<u32>,
+    /// As [`Prepared::content`].
+    pub content: Vec<u32>,
+    /// As [`Prepared::quoted`].
+    pub quoted: Vec<bool>,
+    clauses: Vec<std::ops::Range<usize>>,
+    bare: Vec<BareToken>,
+    /// (word, value) of the numbers, few in most passages.
+    numbers: Vec<(u32, f64)>,
+}
+
+/// A [`Token`] without its strings (they are the [`Interner`]'s, by the word's id) and value
+/// ([`Indexed::numbers`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct BareToken {
+    start: u32,
+    end: u32,
+    stop: bool,
+    name: bool,
+}
+
+impl Indexed {
+    /// The passage `text` of these `tokens` and ids.
+    pub fn new(text: &str, tokens: &[Token], interned: Interned) -> Indexed {
+        let Interned {
+            words,
+            stems: token_stems,
+        } = interned;
+        let mut content: Vec<u32> = token_stems.iter().flatten().copied().collect();
+        content.sort_unstable();
+        content.dedup();
+        let (quoted, clauses) = quotes_and_clauses(text, tokens);
+        let bare = tokens
+            .iter()
+            .map(|t| BareToken {
+                start: u32::try_from(t.start).expect("a passage is under 4 GB"),
+                end: u32::try_from(t.end).expect("a passage is under 4 GB"),
+                stop: t.stop,
+                name: t.name,
+            })
+            .collect();
+        let numbers = (0u32..)
+            .zip(tokens)
+            .filter_map(|(i, t)| Some((i, t.number?)))
+            .collect();
+        Indexed {
+            words,
+            content,
+            quoted,
+            clauses,
+            bare,
+            numbers,
+        }
+    }
+
+    /// Per word, its stem's id when it is a content word (as [`Interned::stems`]).
+    fn token_stems(&self, interner: &Interner) -> Vec<Option<u32>> {
+        self.bare
+            .iter()
+            .zip(&self.words)
+            .map(|(bare, &word)| {
+                if bare.stop {
+                    None
+                } else {
+                    interner.forms[word as usize].2
+                }
+            })
+            .collect()
+    }
+
+    /// The words again, their strings from `interner`.
+    fn tokens(&self, interner: &Interner) -> Vec<Token> {
+        let mut numbers = self.numbers.iter().peekable();
+        (0u32..)
+            .zip(self.bare.iter().zip(&self.words))
+            .map(|(i, (bare, &word))| {
+                let (norm, stem, _) = &interner.forms[word as usize];
+                Token {
+                    start: bare.start as usize,
+                    end: bare.end as usize,
+                    norm: norm.clone(),
+                    stem: stem.clone(),
+                    stop: bare.stop,
+                    number: numbers.next_if(|(at, _)| *at == i).map(|(_, value)| *value),
+                    name: bare.name,
+                }
+            })
+            .collect()
+    }
+}
+
+impl Searchable for Indexed {
+    fn words(&self) -> &[u32] {
+        &self.words
+    }
+    fn content(&self) -> &[u32] {
+        &self.content
+    }
+    fn quoted(&self) -> &[bool] {
+        &self.quoted
+    }
+}
+
+impl Searchable for Prepared {
+    fn words(&self) -> &[u32] {
+        &self.words
+    }
+    fn content(&self) -> &[u32] {
+        &self.content
+    }
+    fn quoted(&self) -> &[bool] {
+        &self.quoted
+    }
+}
+
+/// Every run of [`QUOTE_RUN`] words of `passage` that stands wholly inside quotation marks.
+pub(crate) fn quoted_runs(passage: &impl Searchable) -> impl Iterator<Item = &[u32]> {
+    let quoted = passage.quoted();
+    passage
+        .words()
+        .windows(QUOTE_RUN)
+        .enumerate()
+        .filter(move |(i, _)| quoted[*i..*i + QUOTE_RUN].iter().all(|&q| q))
+        .map(|(_, window)| window)
 }
 
 /// A passage ready for scoring.
@@ -93,13 +245,27 @@ impl Prepared {
     /// Prepares the `tokens` of `text` from their ids: the costly part of preparing, which
     /// needs no shared state (the interning before it is quick and in order).
     pub fn from_interned(text: &str, tokens: Vec<Token>, interned: Interned) -> Prepared {
-        let Interned {
+        let token_stems = interned.stems.clone();
+        let indexed = Indexed::new(text, &tokens, interned);
+        Prepared::complete(indexed, tokens, token_stems)
+    }
+
+    /// The passage held for candidate search, made ready for scoring.
+    pub fn from_indexed(indexed: Indexed, interner: &Interner) -> Prepared {
+        let tokens = indexed.tokens(interner);
+        let token_stems = indexed.token_stems(interner);
+        Prepared::complete(indexed, tokens, token_stems)
+    }
+
+    fn complete(indexed: Indexed, tokens: Vec<Token>, token_stems: Vec<Option<u32>>) -> Prepared {
+        let Indexed {
             words,
-            stems: token_stems,
-        } = interned;
-        let mut content: Vec<u32> = token_stems.iter().flatten().copied().collect();
-        content.sort_unstable();
-        content.dedup();
+            content,
+            quoted,
+            clauses,
+            bare: _,
+            numbers: _,
+        } = indexed;
         let numbers = tokens.iter().filter_map(|t| t.number).collect();
         let mut names: Vec<u32> = tokens
             .iter()
@@ -112,7 +278,6 @@ impl Prepared {
         let negations = tokens.iter().filter(|t| is_negation(&t.norm)).count();
         let char_grams = char_grams(&tokens);
         let grams = word_grams(&words);
-        let (quoted, clauses) = quotes_and_clauses(text, &tokens);
         Prepared {
             tokens,
             words,
@@ -126,15 +291,6 @@ impl Prepared {
             quoted,
             clauses,
         }
-    }
-
-    /// Every run of [`QUOTE_RUN`] words that stands wholly inside quotation marks.
-    pub(crate) fn quoted_runs(&self) -> impl Iterator<Item = &[u32]> {
-        self.words
-            .windows(QUOTE_RUN)
-            .enumerate()
-            .filter(|(i, _)| self.quoted[*i..*i + QUOTE_RUN].iter().all(|&q| q))
-            .map(|(_, window)| window)
     }
 }
 
@@ -247,11 +403,11 @@ pub struct Idf {
 
 impl Idf {
     /// Counts every passage's content stems.
-    pub fn new<'a>(passages: impl IntoIterator<Item = &'a Prepared>) -> Idf {
+    pub fn new<'a, P: Searchable + 'a>(passages: impl IntoIterator<Item = &'a P>) -> Idf {
         let mut idf = Idf::default();
         for p in passages {
             idf.documents += 1;
-            for &t in &p.content {
+            for &t in p.content() {
                 let t = t as usize;
                 if idf.frequency.len() <= t {
                     idf.frequency.resize(t + 1, 0);
@@ -333,9 +489,9 @@ pub const WEIGHTS: [f64; FEATURES + 1] = [
 
 /// A cheap test before the full features: pairs sharing too little content can reach neither
 /// threshold, so the word alignment is not worth computing for them.
-pub fn worth_scoring(a: &Prepared, b: &Prepared) -> bool {
-    let inter = shared_content(a, b);
-    let shorter = a.content.len().min(b.content.len()).max(1);
+pub fn worth_scoring<P: Searchable>(a: &P, b: &P) -> bool {
+    let inter = multiset_overlap(a.content(), b.content());
+    let shorter = a.content().len().min(b.content().len()).max(1);
     inter * 5 >= shorter || shares_quote(a, b) || shares_quote(b, a)
 }
 
@@ -344,16 +500,10 @@ pub fn worth_scoring(a: &Prepared, b: &Prepared) -> bool {
 pub(crate) const QUOTE_RUN: usize = 4;
 
 /// True when a run of words `x` quotes appears in a row in `y`.
-fn shares_quote(x: &Prepared, y: &Prepared) -> bool {
-    y.words.len() >= QUOTE_RUN
-        && x.quoted.contains(&true)
-        && x.quoted_runs()
-            .any(|run| y.words.windows(QUOTE_RUN).any(|w| w == run))
-}
-
-/// How many content stems `a` and `b` have in common.
-pub fn shared_content(a: &Prepared, b: &Prepared) -> usize {
-    multiset_overlap(&a.content, &b.content)
+fn shares_quote<P: Searchable>(x: &P, y: &P) -> bool {
+    y.words().len() >= QUOTE_RUN
+        && x.quoted().contains(&true)
+        && quoted_runs(x).any(|run| y.words().windows(QUOTE_RUN).any(|w| w == run))
 }
 
 /// Computes the features of (a, b).
