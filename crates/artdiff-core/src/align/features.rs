@@ -172,29 +172,23 @@ impl Indexed {
     }
 }
 
-impl Searchable for Indexed {
-    fn words(&self) -> &[u32] {
-        &self.words
-    }
-    fn content(&self) -> &[u32] {
-        &self.content
-    }
-    fn quoted(&self) -> &[bool] {
-        &self.quoted
-    }
+/// Both forms of a passage keep the searched lists under the same names.
+macro_rules! searchable {
+    ($($passage:ty),*) => {$(
+        impl Searchable for $passage {
+            fn words(&self) -> &[u32] {
+                &self.words
+            }
+            fn content(&self) -> &[u32] {
+                &self.content
+            }
+            fn quoted(&self) -> &[bool] {
+                &self.quoted
+            }
+        }
+    )*};
 }
-
-impl Searchable for Prepared {
-    fn words(&self) -> &[u32] {
-        &self.words
-    }
-    fn content(&self) -> &[u32] {
-        &self.content
-    }
-    fn quoted(&self) -> &[bool] {
-        &self.quoted
-    }
-}
+searchable!(Indexed, Prepared);
 
 /// Every run of [`QUOTE_RUN`] words of `passage` that stands wholly inside quotation marks.
 pub(crate) fn quoted_runs(passage: &impl Searchable) -> impl Iterator<Item = &[u32]> {
