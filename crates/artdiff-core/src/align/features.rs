@@ -153,23 +153,33 @@ impl Indexed {
 
     /// The words again, their strings from `interner`.
     fn tokens(&self, interner: &Interner) -> Vec<Token> {
-        let mut numbers = self.numbers.iter().peekable();
-        (0u32..)
-            .zip(self.bare.iter().zip(&self.words))
-            .map(|(i, (bare, &word))| {
-                let (norm, stem, _) = &interner.forms[word as usize];
-                Token {
-                    start: bare.start as usize,
-                    end: bare.end as usize,
-                    norm: norm.clone(),
-                    stem: stem.clone(),
-                    stop: bare.stop,
-                    number: numbers.next_if(|(at, _)| *at == i).map(|(_, value)| *value),
-                    name: bare.name,
-                }
-            })
-            .collect()
+        tokens_again(&self.bare, &self.words, &self.numbers, interner)
     }
+}
+
+/// Whole [`Token`]s from words without their strings, their ids and their numbers.
+fn tokens_again(
+    bare: &[BareToken],
+    words: &[u32],
+    numbers: &[(u32, f64)],
+    interner: &Interner,
+) -> Vec<Token> {
+    let mut numbers = numbers.iter().peekable();
+    (0u32..)
+        .zip(bare.iter().zip(words))
+        .map(|(i, (bare, &word))| {
+            let (norm, stem, _) = &interner.forms[word as usize];
+            Token {
+                start: bare.start as usize,
+                end: bare.end as usize,
+                norm: norm.clone(),
+                stem: stem.clone(),
+                stop: bare.stop,
+                number: numbers.next_if(|(at, _)| *at == i).map(|(_, value)| *value),
+                name: bare.name,
+            }
+        })
+        .collect()
 }
 
 /// Both forms of a passage keep the searched lists under the same names.
@@ -204,8 +214,13 @@ pub(crate) fn quoted_runs(passage: &impl Searchable) -> impl Iterator<Item = &[u
 /// A passage ready for scoring.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
-    /// Its words.
-    pub tokens: Vec<Token>,
+    /// Its words without their strings ([`Prepared::tokens`] makes them whole again): every
+    /// candidate passage is held until the links are made, and whole words were a third of it.
+    bare: Vec<BareToken>,
+    /// (word, value) of its numbers.
+    number_at: Vec<(u32, f64)>,
+    /// The first name it mentions (its interned form): most often who acts or speaks.
+    pub subject: Option<u32>,
     /// Interned normalised form of every word, in order (for alignment and n-grams).
     pub words: Vec<u32>,
     /// Interned stems of the content words, sorted and deduplicated.
@@ -257,9 +272,14 @@ impl Prepared {
             content,
             quoted,
             clauses,
-            bare: _,
-            numbers: _,
+            bare,
+            numbers: number_at,
         } = indexed;
+        let subject = tokens
+            .iter()
+            .zip(&words)
+            .find(|(t, _)| t.name)
+            .map(|(_, &id)| id);
         let numbers = tokens.iter().filter_map(|t| t.number).collect();
         let mut names: Vec<u32> = tokens
             .iter()
@@ -273,7 +293,9 @@ impl Prepared {
         let char_grams = char_grams(&tokens);
         let grams = word_grams(&words);
         Prepared {
-            tokens,
+            bare,
+            number_at,
+            subject,
             words,
             content,
             token_stems,
@@ -285,6 +307,16 @@ impl Prepared {
             quoted,
             clauses,
         }
+    }
+
+    /// Its words, whole again (their strings from `interner`).
+    pub fn tokens(&self, interner: &Interner) -> Vec<Token> {
+        tokens_again(&self.bare, &self.words, &self.number_at, interner)
+    }
+
+    /// Bytes of word `i` in the passage's text.
+    pub fn span(&self, i: usize) -> std::ops::Range<usize> {
+        self.bare[i].start as usize..self.bare[i].end as usize
     }
 }
 

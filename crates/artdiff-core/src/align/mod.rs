@@ -188,7 +188,7 @@ pub fn compare_with_model(
                     probabilities[sources[index]],
                     candidate.alignment,
                 ),
-                &gathered.idf,
+                (&gathered.idf, &gathered.interner),
             )
         })
         .collect();
@@ -288,6 +288,8 @@ pub fn candidates_of(articles: &[Article], language: Language) -> Vec<Candidate>
 struct Gathered<T> {
     prepared: Vec<Vec<Option<Prepared>>>,
     idf: Idf,
+    /// The words' forms, to make a passage's words whole again.
+    interner: Interner,
     /// What `gather`'s caller keeps of each scored candidate.
     candidates: Vec<T>,
 }
@@ -454,6 +456,7 @@ fn gather<T: Send>(
     Gathered {
         prepared,
         idf,
+        interner,
         candidates,
     }
 }
@@ -648,7 +651,7 @@ fn link_details(
     (text_a, a): (&str, &Prepared),
     (text_b, b): (&str, &Prepared),
     (verbatim, paraphrase, alignment): (f64, f64, f64),
-    idf: &Idf,
+    (idf, interner): (&Idf, &Interner),
 ) -> LinkDetails {
     // Sentences are short and the pairs kept are often far apart: there the table-based LCS
     // does less work than Myers' middle-snake recursion, which wins only on long inputs.
@@ -666,11 +669,11 @@ fn link_details(
         conflicts::find(
             conflicts::Side {
                 text: text_a,
-                tokens: &a.tokens,
+                tokens: &a.tokens(interner),
             },
             conflicts::Side {
                 text: text_b,
-                tokens: &b.tokens,
+                tokens: &b.tokens(interner),
             },
             &ops,
             alignment >= 0.5,
@@ -699,7 +702,7 @@ fn diff_runs(
         if range.is_empty() {
             return "";
         }
-        &text[p.tokens[range.start].start..p.tokens[range.end - 1].end]
+        &text[p.span(range.start).start..p.span(range.end - 1).end]
     }
     let mut runs: Vec<DiffRun> = Vec::with_capacity(ops.len() + 2);
     let mut push = |op: RunOp, text: &str| {
@@ -739,7 +742,7 @@ fn key_terms(text_a: &str, a: &Prepared, b: &Prepared, idf: &Idf) -> Vec<String>
         .take(5)
         .filter_map(|(_, stem)| {
             let i = a.token_stems.iter().position(|s| *s == Some(stem))?;
-            Some(text_a[a.tokens[i].start..a.tokens[i].end].to_string())
+            Some(text_a[a.span(i)].to_string())
         })
         .collect()
 }

@@ -217,7 +217,7 @@ pub fn pair_evidence(
         0.0
     };
     let names_common = multiset_overlap(&a.names, &b.names);
-    let (subject_a, subject_b) = (subject(a), subject(b));
+    let (subject_a, subject_b) = (a.subject, b.subject);
     // A passage found word for word inside a longer one (a quote, a wire sentence a report
     // extends) is verbatim too, once it is long enough to be a statement of its own.
     let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
@@ -288,11 +288,6 @@ fn quote_contained(x: &Prepared, y: &Prepared) -> f64 {
         return 0.0;
     }
     super::features::lcs_length(&quoted, &y.words) as f64 / quoted.len() as f64
-}
-
-/// The first name a passage mentions: most often who acts or speaks.
-fn subject(x: &Prepared) -> Option<&str> {
-    x.tokens.iter().find(|t| t.name).map(|t| t.norm.as_str())
 }
 
 /// Words from which a passage contained word for word in another counts as fully verbatim.
