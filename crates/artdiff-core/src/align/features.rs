@@ -64,29 +64,22 @@ pub struct Interned {
     pub stems: Vec<Option<u32>>,
 }
 
-/// What candidate search reads of a passage: its word ids, content stems and quoted words.
-pub trait Searchable {
-    /// Interned normalised form of every word, in order.
-    fn words(&self) -> &[u32];
-    /// Interned stems of the content words, sorted and deduplicated.
-    fn content(&self) -> &[u32];
-    /// Per word, whether it stands inside quotation marks.
-    fn quoted(&self) -> &[bool];
-}
-
 /// A passage as every passage of a comparison is held while candidate pairs are sought: its
-/// ids and quotes, and its words without their strings (24 bytes a word instead of 88). Only
-/// the passages in a candidate pair become [`Prepared`], so that one very long article does not
-/// hold every word's forms and every passage's trigram lists at once.
+/// ids, quotes and clauses, and its words without their strings (12 bytes a word instead of
+/// 88). Only the passages in a candidate pair become [`Prepared`] (this and the scoring lists),
+/// so that one very long article does not hold every passage's trigram lists at once.
 #[derive(Debug, Clone, Default)]
 pub struct Indexed {
-    /// As [`Prepared::words`].
+    /// Interned normalised form of every word, in order (for alignment and n-grams).
     pub words: Vec<u32>,
-    /// As [`Prepared::content`].
+    /// Interned stems of the content words, sorted and deduplicated.
     pub content: Vec<u32>,
-    /// As [`Prepared::quoted`].
+    /// Per word, whether it stands inside quotation marks.
     pub quoted: Vec<bool>,
-    clauses: Vec<std::ops::Range<usize>>,
+    /// Clauses as word ranges: the passage cut at `;`, `:`, dashes, brackets, quote marks and
+    /// joints like ", but" or ", who", so that a statement inside a long sentence can match alone.
+    pub clauses: Vec<std::ops::Range<usize>>,
+    /// Its words without their strings ([`Indexed::tokens`] makes them whole again).
     bare: Vec<BareToken>,
     /// (word, value) of the numbers, few in most passages.
     numbers: Vec<(u32, f64)>,
@@ -151,80 +144,50 @@ impl Indexed {
             .collect()
     }
 
-    /// The words again, their strings from `interner`.
-    fn tokens(&self, interner: &Interner) -> Vec<Token> {
-        tokens_again(&self.bare, &self.words, &self.numbers, interner)
+    /// Its words, whole again (their strings from `interner`).
+    pub fn tokens(&self, interner: &Interner) -> Vec<Token> {
+        let mut numbers = self.numbers.iter().peekable();
+        (0u32..)
+            .zip(self.bare.iter().zip(&self.words))
+            .map(|(i, (bare, &word))| {
+                let (norm, stem, _) = &interner.forms[word as usize];
+                Token {
+                    start: bare.start as usize,
+                    end: bare.end as usize,
+                    norm: norm.clone(),
+                    stem: stem.clone(),
+                    stop: bare.stop,
+                    number: numbers.next_if(|(at, _)| *at == i).map(|(_, value)| *value),
+                    name: bare.name,
+                }
+            })
+            .collect()
+    }
+
+    /// Bytes of word `i` in the passage's text.
+    pub fn span(&self, i: usize) -> std::ops::Range<usize> {
+        self.bare[i].start as usize..self.bare[i].end as usize
     }
 }
 
-/// Whole [`Token`]s from words without their strings, their ids and their numbers.
-fn tokens_again(
-    bare: &[BareToken],
-    words: &[u32],
-    numbers: &[(u32, f64)],
-    interner: &Interner,
-) -> Vec<Token> {
-    let mut numbers = numbers.iter().peekable();
-    (0u32..)
-        .zip(bare.iter().zip(words))
-        .map(|(i, (bare, &word))| {
-            let (norm, stem, _) = &interner.forms[word as usize];
-            Token {
-                start: bare.start as usize,
-                end: bare.end as usize,
-                norm: norm.clone(),
-                stem: stem.clone(),
-                stop: bare.stop,
-                number: numbers.next_if(|(at, _)| *at == i).map(|(_, value)| *value),
-                name: bare.name,
-            }
-        })
-        .collect()
-}
-
-/// Both forms of a passage keep the searched lists under the same names.
-macro_rules! searchable {
-    ($($passage:ty),*) => {$(
-        impl Searchable for $passage {
-            fn words(&self) -> &[u32] {
-                &self.words
-            }
-            fn content(&self) -> &[u32] {
-                &self.content
-            }
-            fn quoted(&self) -> &[bool] {
-                &self.quoted
-            }
-        }
-    )*};
-}
-searchable!(Indexed, Prepared);
-
 /// Every run of [`QUOTE_RUN`] words of `passage` that stands wholly inside quotation marks.
-pub(crate) fn quoted_runs(passage: &impl Searchable) -> impl Iterator<Item = &[u32]> {
-    let quoted = passage.quoted();
+pub(crate) fn quoted_runs(passage: &Indexed) -> impl Iterator<Item = &[u32]> {
     passage
-        .words()
+        .words
         .windows(QUOTE_RUN)
         .enumerate()
-        .filter(move |(i, _)| quoted[*i..*i + QUOTE_RUN].iter().all(|&q| q))
+        .filter(|(i, _)| passage.quoted[*i..*i + QUOTE_RUN].iter().all(|&q| q))
         .map(|(_, window)| window)
 }
 
-/// A passage ready for scoring.
+/// A passage ready for scoring: the passage as candidate search held it, and the lists
+/// scoring compares.
 #[derive(Debug, Clone, Default)]
 pub struct Prepared {
-    /// Its words without their strings ([`Prepared::tokens`] makes them whole again): every
-    /// candidate passage is held until the links are made, and whole words were a third of it.
-    bare: Vec<BareToken>,
-    /// (word, value) of its numbers.
-    number_at: Vec<(u32, f64)>,
+    /// Its ids, content stems, quotes, clauses and words.
+    pub indexed: Indexed,
     /// The first name it mentions (its interned form): most often who acts or speaks.
     pub subject: Option<u32>,
-    /// Interned normalised form of every word, in order (for alignment and n-grams).
-    pub words: Vec<u32>,
-    /// Interned stems of the content words, sorted and deduplicated.
-    pub content: Vec<u32>,
     /// Per word, its interned stem when it is a content word.
     pub token_stems: Vec<Option<u32>>,
     /// Numeric values mentioned.
@@ -237,11 +200,6 @@ pub struct Prepared {
     pub char_grams: Vec<u64>,
     /// Word n-grams for n = 1..=4 as sorted multisets of keys.
     pub grams: [Vec<u64>; 4],
-    /// Per word, whether it stands inside quotation marks.
-    pub quoted: Vec<bool>,
-    /// Clauses as word ranges: the passage cut at `;`, `:`, dashes, brackets, quote marks and
-    /// joints like ", but" or ", who", so that a statement inside a long sentence can match alone.
-    pub clauses: Vec<std::ops::Range<usize>>,
 }
 
 impl Prepared {
@@ -267,23 +225,16 @@ impl Prepared {
     }
 
     fn complete(indexed: Indexed, tokens: Vec<Token>, token_stems: Vec<Option<u32>>) -> Prepared {
-        let Indexed {
-            words,
-            content,
-            quoted,
-            clauses,
-            bare,
-            numbers: number_at,
-        } = indexed;
+        let words = &indexed.words;
         let subject = tokens
             .iter()
-            .zip(&words)
+            .zip(words)
             .find(|(t, _)| t.name)
             .map(|(_, &id)| id);
         let numbers = tokens.iter().filter_map(|t| t.number).collect();
         let mut names: Vec<u32> = tokens
             .iter()
-            .zip(&words)
+            .zip(words)
             .filter(|(t, _)| t.name)
             .map(|(_, &id)| id)
             .collect();
@@ -291,32 +242,17 @@ impl Prepared {
         names.dedup();
         let negations = tokens.iter().filter(|t| is_negation(&t.norm)).count();
         let char_grams = char_grams(&tokens);
-        let grams = word_grams(&words);
+        let grams = word_grams(words);
         Prepared {
-            bare,
-            number_at,
+            indexed,
             subject,
-            words,
-            content,
             token_stems,
             numbers,
             names,
             negations,
             char_grams,
             grams,
-            quoted,
-            clauses,
         }
-    }
-
-    /// Its words, whole again (their strings from `interner`).
-    pub fn tokens(&self, interner: &Interner) -> Vec<Token> {
-        tokens_again(&self.bare, &self.words, &self.number_at, interner)
-    }
-
-    /// Bytes of word `i` in the passage's text.
-    pub fn span(&self, i: usize) -> std::ops::Range<usize> {
-        self.bare[i].start as usize..self.bare[i].end as usize
     }
 }
 
@@ -429,11 +365,11 @@ pub struct Idf {
 
 impl Idf {
     /// Counts every passage's content stems.
-    pub fn new<'a, P: Searchable + 'a>(passages: impl IntoIterator<Item = &'a P>) -> Idf {
+    pub fn new<'a>(passages: impl IntoIterator<Item = &'a Indexed>) -> Idf {
         let mut idf = Idf::default();
         for p in passages {
             idf.documents += 1;
-            for &t in p.content() {
+            for &t in &p.content {
                 let t = t as usize;
                 if idf.frequency.len() <= t {
                     idf.frequency.resize(t + 1, 0);
@@ -515,9 +451,9 @@ pub const WEIGHTS: [f64; FEATURES + 1] = [
 
 /// A cheap test before the full features: pairs sharing too little content can reach neither
 /// threshold, so the word alignment is not worth computing for them.
-pub fn worth_scoring<P: Searchable>(a: &P, b: &P) -> bool {
-    let inter = multiset_overlap(a.content(), b.content());
-    let shorter = a.content().len().min(b.content().len()).max(1);
+pub fn worth_scoring(a: &Indexed, b: &Indexed) -> bool {
+    let inter = multiset_overlap(&a.content, &b.content);
+    let shorter = a.content.len().min(b.content.len()).max(1);
     inter * 5 >= shorter || shares_quote(a, b) || shares_quote(b, a)
 }
 
@@ -526,18 +462,18 @@ pub fn worth_scoring<P: Searchable>(a: &P, b: &P) -> bool {
 pub(crate) const QUOTE_RUN: usize = 4;
 
 /// True when a run of words `x` quotes appears in a row in `y`.
-fn shares_quote<P: Searchable>(x: &P, y: &P) -> bool {
-    y.words().len() >= QUOTE_RUN
-        && x.quoted().contains(&true)
-        && quoted_runs(x).any(|run| y.words().windows(QUOTE_RUN).any(|w| w == run))
+fn shares_quote(x: &Indexed, y: &Indexed) -> bool {
+    y.words.len() >= QUOTE_RUN
+        && x.quoted.contains(&true)
+        && quoted_runs(x).any(|run| y.words.windows(QUOTE_RUN).any(|w| w == run))
 }
 
 /// Computes the features of (a, b).
 pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> Features {
-    let (inter, _) = sorted_overlap(&a.content, &b.content);
-    let pa = ratio(inter, a.content.len());
-    let pb = ratio(inter, b.content.len());
-    let idf_jaccard = weighted_jaccard(&a.content, &b.content, idf);
+    let (inter, _) = sorted_overlap(&a.indexed.content, &b.indexed.content);
+    let pa = ratio(inter, a.indexed.content.len());
+    let pb = ratio(inter, b.indexed.content.len());
+    let idf_jaccard = weighted_jaccard(&a.indexed.content, &b.indexed.content, idf);
     let (w1a, w1b, _) = ngram_precisions(a, b, 1);
     let (b2a, b2b, bigram_dice) = ngram_precisions(a, b, 2);
     let (t3a, t3b, _) = ngram_precisions(a, b, 3);
@@ -547,14 +483,14 @@ pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> Features {
         ratio(char_common, a.char_grams.len()),
         ratio(char_common, b.char_grams.len()),
     );
-    let common = lcs_length(&a.words, &b.words);
-    let total = a.words.len() + b.words.len();
+    let common = lcs_length(&a.indexed.words, &b.indexed.words);
+    let total = a.indexed.words.len() + b.indexed.words.len();
     let alignment = if total == 0 {
         0.0
     } else {
         2.0 * common as f64 / total as f64
     };
-    let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
+    let (la, lb) = (a.indexed.words.len() as f64, b.indexed.words.len() as f64);
     let length_ratio = if la.max(lb) == 0.0 {
         0.0
     } else {
@@ -679,7 +615,9 @@ fn ngram_precisions(a: &Prepared, b: &Prepared, n: usize) -> (f64, f64, f64) {
     let (ga, gb) = (&a.grams[n - 1], &b.grams[n - 1]);
     if ga.is_empty() || gb.is_empty() {
         // Too short for n-grams: fall back to whole-sequence equality.
-        let same = f64::from(u8::from(!a.words.is_empty() && a.words == b.words));
+        let same = f64::from(u8::from(
+            !a.indexed.words.is_empty() && a.indexed.words == b.indexed.words,
+        ));
         return (same, same, same);
     }
     let common = multiset_overlap(ga, gb);
@@ -775,7 +713,7 @@ pub fn pair(tokenizer: &super::tokens::Tokenizer, a: &str, b: &str) -> Features 
     let mut interner = Interner::default();
     let pa = Prepared::new(a, tokenizer.tokens(a), &mut interner);
     let pb = Prepared::new(b, tokenizer.tokens(b), &mut interner);
-    let idf = Idf::new([&pa, &pb]);
+    let idf = Idf::new([&pa.indexed, &pb.indexed]);
     features(&pa, &pb, &idf)
 }
 
@@ -791,7 +729,7 @@ mod tests {
             .iter()
             .map(|t| Prepared::new(t, tokenizer.tokens(t), &mut interner))
             .collect();
-        let idf = Idf::new(&prepared);
+        let idf = Idf::new(prepared.iter().map(|p| &p.indexed));
         (prepared, idf)
     }
 
@@ -811,10 +749,18 @@ mod tests {
             "He said \"yes\" today.",
             "\u{201C}No,\u{201D} he said.",
         ]);
-        assert!(p[0].quoted.iter().all(|&q| q), "{:?}", p[0].quoted);
-        assert!(p[1].quoted.iter().all(|&q| q), "{:?}", p[1].quoted);
-        assert_eq!(p[2].quoted, [false, false, true, false]);
-        assert_eq!(p[3].quoted, [true, false, false]);
+        assert!(
+            p[0].indexed.quoted.iter().all(|&q| q),
+            "{:?}",
+            p[0].indexed.quoted
+        );
+        assert!(
+            p[1].indexed.quoted.iter().all(|&q| q),
+            "{:?}",
+            p[1].indexed.quoted
+        );
+        assert_eq!(p[2].indexed.quoted, [false, false, true, false]);
+        assert_eq!(p[3].indexed.quoted, [true, false, false]);
     }
 
     #[test]
@@ -824,12 +770,15 @@ mod tests {
             "\u{201C}Why would he not do that?\u{201D} the senator asked.",
             "Why would he not do that today, after all?",
         ]);
-        assert!(p[0].content.is_empty());
-        assert!(worth_scoring(&p[0], &p[1]));
-        assert!(worth_scoring(&p[0], &p[2]), "quoted on one side is enough");
+        assert!(p[0].indexed.content.is_empty());
+        assert!(worth_scoring(&p[0].indexed, &p[1].indexed));
+        assert!(
+            worth_scoring(&p[0].indexed, &p[2].indexed),
+            "quoted on one side is enough"
+        );
         // Unquoted function words in common are not a statement.
         let (q, _) = prepare(&["Why would he not do it?", "Why would he not do that today?"]);
-        assert!(!worth_scoring(&q[0], &q[1]));
+        assert!(!worth_scoring(&q[0].indexed, &q[1].indexed));
     }
 
     #[test]
@@ -916,8 +865,8 @@ mod tests {
     #[test]
     fn idf_weights_rare_stems_higher() {
         let (p, idf) = prepare(&["bridge storm", "bridge fjord", "bridge"]);
-        let bridge = p[2].content[0];
-        let fjord = *p[1].content.iter().find(|&&t| t != bridge).unwrap();
+        let bridge = p[2].indexed.content[0];
+        let fjord = *p[1].indexed.content.iter().find(|&&t| t != bridge).unwrap();
         assert!(idf.weight(fjord) > idf.weight(bridge));
     }
 }

@@ -144,12 +144,7 @@ pub fn compare_with_model(
         .zip(&probabilities)
         .enumerate()
         .filter(|(_, (candidate, &paraphrase))| keep((candidate.verbatim, paraphrase)))
-        .map(|(index, (candidate, &paraphrase))| {
-            (
-                index,
-                scored_link(candidate, candidate.verbatim, paraphrase),
-            )
-        })
+        .map(|(index, (candidate, &paraphrase))| (index, scored_link(candidate, paraphrase)))
         .unzip();
     let mut comparison = Comparison {
         articles,
@@ -175,10 +170,10 @@ pub fn compare_with_model(
             let candidate = &gathered.candidates[sources[index]];
             let ((i, p), (j, q)) = (candidate.a, candidate.b);
             let side = |i: usize, p: usize| {
-                let prepared = gathered.prepared[i][p]
-                    .as_ref()
-                    .expect("candidates are prepared passages");
-                (comparison.articles[i].passages[p].text.as_str(), prepared)
+                (
+                    comparison.articles[i].passages[p].text.as_str(),
+                    candidate_passage(&gathered.prepared[i], p),
+                )
             };
             link_details(
                 side(i, p),
@@ -427,21 +422,18 @@ fn gather<T: Send>(
             .map(|&(&(i, j), list)| {
                 let (pa, pb) = (&prepared[i], &prepared[j]);
                 list.par_iter()
-                    .filter_map(|&(p, q)| {
-                        let (Some(a), Some(b)) = (&pa[p], &pb[q]) else {
-                            return None;
-                        };
-                        Some(keep(Candidate {
+                    .map(|&(p, q)| {
+                        keep(Candidate {
                             a: (i, p),
                             b: (j, q),
                             evidence: statement::pair_evidence(
-                                a,
-                                b,
+                                candidate_passage(pa, p),
+                                candidate_passage(pb, q),
                                 &idf,
                                 positions[i][p],
                                 positions[j][q],
                             ),
-                        }))
+                        })
                     })
                     .collect()
             })
@@ -459,6 +451,13 @@ fn gather<T: Send>(
         interner,
         candidates,
     }
+}
+
+/// A passage of a candidate pair, which is always prepared.
+fn candidate_passage(side: &[Option<Prepared>], at: usize) -> &Prepared {
+    side[at]
+        .as_ref()
+        .expect("a passage in a candidate pair is prepared")
 }
 
 /// Where each comparable passage sits in its article (boilerplate has no place). The first
@@ -625,13 +624,13 @@ fn round(x: f64) -> f64 {
 }
 
 /// A link with its scores, its diff, terms and conflicts still empty ([`link_details`]).
-fn scored_link(candidate: &Kept, verbatim: f64, paraphrase: f64) -> Link {
+fn scored_link(candidate: &Kept, paraphrase: f64) -> Link {
     Link {
         a: candidate.a,
         b: candidate.b,
         a_len: 1,
         b_len: 1,
-        verbatim: round(verbatim),
+        verbatim: round(candidate.verbatim),
         paraphrase: round(paraphrase),
         diff: Arc::from([]),
         terms: Arc::from([]),
@@ -655,12 +654,12 @@ fn link_details(
 ) -> LinkDetails {
     // Sentences are short and the pairs kept are often far apart: there the table-based LCS
     // does less work than Myers' middle-snake recursion, which wins only on long inputs.
-    let algorithm = if a.words.len() * b.words.len() <= 2500 {
+    let algorithm = if a.indexed.words.len() * b.indexed.words.len() <= 2500 {
         similar::Algorithm::Lcs
     } else {
         similar::Algorithm::Myers
     };
-    let ops = similar::capture_diff_slices(algorithm, &a.words, &b.words);
+    let ops = similar::capture_diff_slices(algorithm, &a.indexed.words, &b.indexed.words);
     // A conflict says "the same statement, another fact": only a pair that surely tells the
     // same statement can have one. On a weaker link the differing day or figure usually belongs
     // to another statement ("pressure on Steele Sunday" / "reactions to Steele on Friday").
@@ -669,11 +668,11 @@ fn link_details(
         conflicts::find(
             conflicts::Side {
                 text: text_a,
-                tokens: &a.tokens(interner),
+                tokens: &a.indexed.tokens(interner),
             },
             conflicts::Side {
                 text: text_b,
-                tokens: &b.tokens(interner),
+                tokens: &b.indexed.tokens(interner),
             },
             &ops,
             alignment >= 0.5,
@@ -702,7 +701,7 @@ fn diff_runs(
         if range.is_empty() {
             return "";
         }
-        &text[p.span(range.start).start..p.span(range.end - 1).end]
+        &text[p.indexed.span(range.start).start..p.indexed.span(range.end - 1).end]
     }
     let mut runs: Vec<DiffRun> = Vec::with_capacity(ops.len() + 2);
     let mut push = |op: RunOp, text: &str| {
@@ -731,9 +730,10 @@ fn diff_runs(
 /// The rarest content words both sides use (a's spelling), at most five.
 fn key_terms(text_a: &str, a: &Prepared, b: &Prepared, idf: &Idf) -> Vec<String> {
     let mut shared: Vec<(f64, u32)> = a
+        .indexed
         .content
         .iter()
-        .filter(|s| b.content.binary_search(s).is_ok())
+        .filter(|s| b.indexed.content.binary_search(s).is_ok())
         .map(|&s| (idf.weight(s), s))
         .collect();
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -742,7 +742,7 @@ fn key_terms(text_a: &str, a: &Prepared, b: &Prepared, idf: &Idf) -> Vec<String>
         .take(5)
         .filter_map(|(_, stem)| {
             let i = a.token_stems.iter().position(|s| *s == Some(stem))?;
-            Some(text_a[a.span(i)].to_string())
+            Some(text_a[a.indexed.span(i)].to_string())
         })
         .collect()
 }

@@ -189,14 +189,15 @@ pub fn pair_evidence(
     let mass = |stems: &mut dyn Iterator<Item = u32>| stems.map(|t| idf.weight(t)).sum::<f64>();
     let shared_mass = mass(
         &mut a
+            .indexed
             .content
             .iter()
             .copied()
-            .filter(|t| b.content.binary_search(t).is_ok()),
+            .filter(|t| b.indexed.content.binary_search(t).is_ok()),
     );
     let (mass_a, mass_b) = (
-        mass(&mut a.content.iter().copied()),
-        mass(&mut b.content.iter().copied()),
+        mass(&mut a.indexed.content.iter().copied()),
+        mass(&mut b.indexed.content.iter().copied()),
     );
     let contained = |whole: f64| {
         if whole > 0.0 {
@@ -209,7 +210,7 @@ pub fn pair_evidence(
 
     let clause_best = best_clause(a, b, idf).max(best_clause(b, a, idf));
     let (run, quoted_run) = common_runs(a, b);
-    let shorter = a.words.len().min(b.words.len()).max(1);
+    let shorter = a.indexed.words.len().min(b.indexed.words.len()).max(1);
     let run_ratio = run as f64 / shorter as f64;
     let quote_run = if quoted_run >= 3 {
         (quoted_run as f64).min(8.0) / 8.0
@@ -220,7 +221,7 @@ pub fn pair_evidence(
     let (subject_a, subject_b) = (a.subject, b.subject);
     // A passage found word for word inside a longer one (a quote, a wire sentence a report
     // extends) is verbatim too, once it is long enough to be a statement of its own.
-    let (la, lb) = (a.words.len() as f64, b.words.len() as f64);
+    let (la, lb) = (a.indexed.words.len() as f64, b.indexed.words.len() as f64);
     let common = (f.alignment * (la + lb) / 2.0).round();
     let short = la.min(lb);
     let contained_verbatim = if short > 0.0 {
@@ -274,20 +275,21 @@ pub fn pair_evidence(
 /// words included: the same quote, even when one side quotes only part of it.
 fn quote_contained(x: &Prepared, y: &Prepared) -> f64 {
     // Most passages quote nothing.
-    if x.quoted.iter().filter(|&&q| q).nth(2).is_none() {
+    if x.indexed.quoted.iter().filter(|&&q| q).nth(2).is_none() {
         return 0.0;
     }
     let quoted: Vec<u32> = x
+        .indexed
         .words
         .iter()
-        .zip(&x.quoted)
+        .zip(&x.indexed.quoted)
         .filter(|(_, q)| **q)
         .map(|(w, _)| *w)
         .collect();
     if quoted.len() < 3 {
         return 0.0;
     }
-    super::features::lcs_length(&quoted, &y.words) as f64 / quoted.len() as f64
+    super::features::lcs_length(&quoted, &y.indexed.words) as f64 / quoted.len() as f64
 }
 
 /// Words from which a passage contained word for word in another counts as fully verbatim.
@@ -330,7 +332,7 @@ const CLAUSE_MASS: f64 = 10.0;
 fn best_clause(x: &Prepared, y: &Prepared, idf: &Idf) -> f64 {
     let mut best = 0.0f64;
     let mut stems: Vec<u32> = Vec::new();
-    for clause in &x.clauses {
+    for clause in &x.indexed.clauses {
         stems.clear();
         stems.extend(x.token_stems[clause.clone()].iter().flatten().copied());
         stems.sort_unstable();
@@ -341,7 +343,7 @@ fn best_clause(x: &Prepared, y: &Prepared, idf: &Idf) -> f64 {
         }
         let found: f64 = stems
             .iter()
-            .filter(|t| y.content.binary_search(t).is_ok())
+            .filter(|t| y.indexed.content.binary_search(t).is_ok())
             .map(|&t| idf.weight(t))
             .sum();
         best = best.max(found / total * (total / CLAUSE_MASS).min(1.0));
@@ -352,7 +354,7 @@ fn best_clause(x: &Prepared, y: &Prepared, idf: &Idf) -> f64 {
 /// The longest run of words the two have in common, in order, and the longest such run that
 /// is quoted on at least one side.
 fn common_runs(a: &Prepared, b: &Prepared) -> (usize, usize) {
-    let (n, m) = (a.words.len(), b.words.len());
+    let (n, m) = (a.indexed.words.len(), b.indexed.words.len());
     if n == 0 || m == 0 {
         return (0, 0);
     }
@@ -361,9 +363,9 @@ fn common_runs(a: &Prepared, b: &Prepared) -> (usize, usize) {
     for i in 0..n {
         // Walk backwards so that run[j] still holds row i-1's value for j.
         for j in (0..m).rev() {
-            if a.words[i] == b.words[j] {
+            if a.indexed.words[i] == b.indexed.words[j] {
                 run[j + 1] = run[j] + 1;
-                quoted[j + 1] = if a.quoted[i] || b.quoted[j] {
+                quoted[j + 1] = if a.indexed.quoted[i] || b.indexed.quoted[j] {
                     quoted[j] + 1
                 } else {
                     0
