@@ -17,12 +17,12 @@ use rustc_hash::FxHashMap;
 /// is the same on any number of threads.
 #[derive(Debug, Default)]
 pub struct Interner {
-    /// Normalised word -> its id, and the id of its stem once the word has been seen as a
-    /// content word (a word's stem depends on its form alone).
-    words: FxHashMap<CompactString, (u32, Option<u32>)>,
+    /// Normalised word -> its id.
+    words: FxHashMap<CompactString, u32>,
     stems: FxHashMap<CompactString, u32>,
     /// Per word id, its normal form, stem and the stem's id once the word has been seen as a
-    /// content word: what a [`Token`] and its stem id are made again from.
+    /// content word (a word's stem depends on its form alone): what a [`Token`] and its stem
+    /// id are made again from.
     forms: Vec<(CompactString, CompactString, Option<u32>)>,
 }
 
@@ -33,21 +33,19 @@ impl Interner {
         let mut words = Vec::with_capacity(tokens.len());
         let mut stems = Vec::with_capacity(tokens.len());
         for token in tokens {
-            let next = self.words.len() as u32;
-            let (id, stem) = self.words.entry(token.norm.clone()).or_insert_with(|| {
+            let next = self.forms.len() as u32;
+            let id = *self.words.entry(token.norm.clone()).or_insert_with(|| {
                 self.forms
                     .push((token.norm.clone(), token.stem.clone(), None));
-                (next, None)
+                next
             });
-            words.push(*id);
+            words.push(id);
             stems.push(if token.stop {
                 None
             } else {
-                Some(*stem.get_or_insert_with(|| {
+                Some(*self.forms[id as usize].2.get_or_insert_with(|| {
                     let next = self.stems.len() as u32;
-                    let stem_id = *self.stems.entry(token.stem.clone()).or_insert(next);
-                    self.forms[*id as usize].2 = Some(stem_id);
-                    stem_id
+                    *self.stems.entry(token.stem.clone()).or_insert(next)
                 }))
             });
         }

@@ -185,8 +185,6 @@ impl Tokenizer {
             }
             out.push(token);
         }
-        // Every passage's words live until the links are made: no room left over from growing.
-        out.shrink_to_fit();
         out
     }
 
