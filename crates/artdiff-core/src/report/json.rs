@@ -105,9 +105,10 @@ const NEW_LINE: &[u8; 2 + 2 * 32] =
     b",\n                                                                ";
 
 impl Inert {
-    /// Starts an array or object: the bytes of `serde_json`'s [`PrettyFormatter`](serde_json::ser::PrettyFormatter) (two spaces a
-    /// level), with each line's indentation written at once instead of two bytes at a time (a
-    /// report of many matches is mostly indentation).
+    /// Starts an array or object. The bytes are those of `serde_json`'s
+    /// [`PrettyFormatter`](serde_json::ser::PrettyFormatter) (two spaces a level), with each
+    /// line's indentation written at once instead of two bytes at a time (a report of many
+    /// matches is mostly indentation).
     fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth += 1;
         self.has_value = false;
@@ -138,6 +139,25 @@ impl Inert {
 mod tests {
     use super::*;
     use crate::ingest::Loaded;
+
+    #[test]
+    fn indentation_is_serde_json_s_even_deeper_than_the_prepared_line() {
+        let mut value = serde_json::json!({"a": [1, {"b": "c"}], "d": {}, "e": []});
+        for depth in 0..40 {
+            value = serde_json::json!([depth, {"k": value}, []]);
+        }
+        let mut ours = Vec::new();
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut ours,
+                Inert::default(),
+            ))
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
 
     #[test]
     fn controls_and_bidi_are_escaped_and_round_trip() {
